@@ -1,0 +1,273 @@
+using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace ArchiveSearch.Search;
+
+/// <summary>
+/// Searches the serving generation of an index, read-only (it never takes the write lock). It polls the
+/// generation pointer and switches to a new generation within <c>pollInterval</c>; readers are reference
+/// counted, so a query in flight finishes on the reader it started with, which is closed after it.
+/// </summary>
+public sealed class ArchiveSearcher : IDisposable
+{
+    /// <summary>Fewer hits than this with every term required counts as "little", and the query is relaxed.</summary>
+    private const int RelaxBelow = 3;
+    private const int SimilarCount = 5;
+
+    private readonly IndexLayout _layout;
+    private readonly QueryVocabulary _vocabulary;
+    private readonly Timer _poll;
+    private readonly System.Threading.Lock _refreshLock = new();
+    private OpenGeneration? _current;
+
+    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, QueryVocabulary? vocabulary = null)
+    {
+        _layout = new IndexLayout(indexDir);
+        _vocabulary = vocabulary ?? QueryVocabulary.Default;
+        Refresh();
+        var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
+        _poll = new Timer(_ => Refresh(), null, interval, interval);
+    }
+
+    public bool IsReady => Volatile.Read(ref _current) is not null;
+
+    /// <summary>The serving generation's folder name, or null before the first index exists.</summary>
+    public string? Generation => Volatile.Read(ref _current)?.Name;
+
+    public int DocumentCount
+    {
+        get
+        {
+            using var lease = Acquire();
+            return lease.Generation.Reader.NumDocs;
+        }
+    }
+
+    /// <summary>Opens the generation the pointer names if it is not the one serving. True when it switched.</summary>
+    public bool Refresh()
+    {
+        lock (_refreshLock)
+        {
+            var path = _layout.CurrentGeneration();
+            if (path is null || Path.GetFileName(path) == _current?.Name) return false;
+            OpenGeneration next;
+            try
+            {
+                next = OpenGeneration.Open(path);
+            }
+            catch (IOException)
+            {
+                // Removed between reading the pointer and opening it: a newer pointer follows; keep serving.
+                return false;
+            }
+            var previous = Interlocked.Exchange(ref _current, next);
+            previous?.Reader.DecRef();
+            return true;
+        }
+    }
+
+    /// <exception cref="SearchRequestException">The request or its query is invalid.</exception>
+    /// <exception cref="IndexNotReadyException">No index has been published yet.</exception>
+    public SearchResult Search(SearchRequest request, CancellationToken cancellation = default)
+    {
+        request.Validate();
+        var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
+        var built = text is null ? null : new QueryBuilder(_vocabulary).Build(UserQuery.Parse(text));
+        var browse = built is null;
+        var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
+
+        using var lease = Acquire();
+        var searcher = lease.Generation.Searcher;
+        var filter = DateFilter(request.From, request.To);
+
+        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
+            return Empty(request, Interpret(request, text, built, "none", null, sort,
+                "nothing searchable is left once punctuation and question words are dropped"), searcher, filter, cancellation);
+
+        var match = browse ? "browse" : "all";
+        int? minimumMatch = null;
+        var query = built?.Compose() ?? new MatchAllDocsQuery();
+        var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
+
+        var required = built?.Required.Count ?? 0;
+        if (!browse && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
+        {
+            // Requiring every word found little: ask for the best-matching subset, most words first.
+            for (var k = required - 1; k >= Math.Max(1, (required + 1) / 2); k--)
+            {
+                var relaxedQuery = built!.Compose(k);
+                var (relaxedTop, relaxedFacets) = Collect(searcher, relaxedQuery, filter, request, sort, cancellation);
+                if (relaxedTop.TotalHits <= top.TotalHits) continue;
+                (query, top, facets, match, minimumMatch) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed", k);
+                if (top.TotalHits >= RelaxBelow) break;
+            }
+        }
+
+        var start = (request.Page - 1) * request.PageSize;
+        var fields = request.Snippets && built is not null
+            ? new HashSet<string>(ArticleDocument.HitFields) { ArticleFields.Body }
+            : ArticleDocument.HitFields;
+        var hits = top.ScoreDocs.Skip(start).Select(scoreDoc =>
+        {
+            var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc, fields));
+            var snippet = built is null ? null
+                : request.Snippets ? SnippetBuilder.Build(searcher.IndexReader, scoreDoc.Doc, article.Body, built.HighlightTerms)
+                : null;
+            return new SearchHit(article with { Body = "" }, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
+        }).ToList();
+
+        var note = match == "relaxed"
+            ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
+            : null;
+        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note),
+            top.TotalHits, request.Page, request.PageSize, hits, facets);
+    }
+
+    /// <summary>The whole article, body included, or null when the id is unknown.</summary>
+    public Article? GetArticle(string id)
+    {
+        using var lease = Acquire();
+        var docId = DocIdOf(lease.Generation.Searcher, id);
+        return docId < 0 ? null : ArticleDocument.FromDocument(lease.Generation.Searcher.Doc(docId));
+    }
+
+    /// <summary>Articles most like the given one (more-like-this over title and body), or null when the id is unknown.</summary>
+    public IReadOnlyList<SearchHit>? Similar(string id, int count = SimilarCount)
+    {
+        using var lease = Acquire();
+        var searcher = lease.Generation.Searcher;
+        var docId = DocIdOf(searcher, id);
+        if (docId < 0) return null;
+        var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+        {
+            Analyzer = ArchiveAnalyzers.Words,
+            FieldNames = [ArticleFields.Title, ArticleFields.Body],
+            MinTermFreq = 2,
+            MinDocFreq = 2,
+            MinWordLen = 2,
+            MaxQueryTerms = 25,
+        };
+        var like = new BooleanQuery
+        {
+            { moreLikeThis.Like(docId), Occur.MUST },
+            { new TermQuery(new Term(ArticleFields.Id, id)), Occur.MUST_NOT },
+        };
+        return searcher.Search(like, count).ScoreDocs
+            .Select(hit => new SearchHit(ArticleDocument.FromDocument(searcher.Doc(hit.Doc, ArticleDocument.HitFields)), hit.Score, null))
+            .ToList();
+    }
+
+    /// <summary>Section, region and year counts over the whole archive; computed once per generation.</summary>
+    public FacetCounts ArchiveFacets()
+    {
+        using var lease = Acquire();
+        return lease.Generation.ArchiveFacets.Value;
+    }
+
+    public void Dispose()
+    {
+        _poll.Dispose();
+        lock (_refreshLock)
+        {
+            Interlocked.Exchange(ref _current, null)?.Reader.DecRef();
+        }
+    }
+
+    private (TopDocs Top, FacetCounts Facets) Collect(
+        IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
+    {
+        var depth = request.Page * request.PageSize;
+        ITopDocsCollector top = sort switch
+        {
+            SearchSort.Relevance => TopScoreDocCollector.Create(depth, docsScoredInOrder: false),
+            _ => TopFieldCollector.Create(
+                new Sort(new SortField(ArticleFields.Date, SortFieldType.INT32, reverse: sort == SearchSort.Date), SortField.FIELD_SCORE),
+                depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false),
+        };
+        var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
+        searcher.Search(query, filter, collector);
+        return (top.GetTopDocs(), collector.Counts());
+    }
+
+    private SearchResult Empty(SearchRequest request, QueryInterpretation interpretation, IndexSearcher searcher, Filter? filter, CancellationToken cancellation)
+    {
+        var facets = new FacetingCollector(null, request.Sections, request.Regions, cancellation);
+        searcher.Search(new BooleanQuery(), filter, facets);
+        return new SearchResult(interpretation, 0, request.Page, request.PageSize, [], facets.Counts());
+    }
+
+    private static QueryInterpretation Interpret(
+        SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>
+        new(text, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
+            request.Sections, request.Regions, request.From, request.To, SortName(sort), note);
+
+    public static string SortName(SearchSort sort) => sort switch
+    {
+        SearchSort.Date => "date",
+        SearchSort.DateAscending => "date_asc",
+        _ => "relevance",
+    };
+
+    private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
+        from is null && to is null
+            ? null
+            : NumericRangeFilter.NewInt32Range(ArticleFields.Date,
+                from is { } f ? ArticleDocument.DateKey(f) : null,
+                to is { } t ? ArticleDocument.DateKey(t) : null,
+                minInclusive: true, maxInclusive: true);
+
+    private static int DocIdOf(IndexSearcher searcher, string id)
+    {
+        var top = searcher.Search(new TermQuery(new Term(ArticleFields.Id, id)), 1);
+        return top.TotalHits == 0 ? -1 : top.ScoreDocs[0].Doc;
+    }
+
+    private Lease Acquire()
+    {
+        while (true)
+        {
+            var generation = Volatile.Read(ref _current) ?? throw new IndexNotReadyException(_layout.Root);
+            // Fails only when a refresh closed this reader in between; the next read sees its successor.
+            if (generation.Reader.TryIncRef()) return new Lease(generation);
+        }
+    }
+
+    private readonly struct Lease(OpenGeneration generation) : IDisposable
+    {
+        public OpenGeneration Generation { get; } = generation;
+        public void Dispose() => Generation.Reader.DecRef();
+    }
+
+    private sealed class OpenGeneration
+    {
+        private OpenGeneration(string name, DirectoryReader reader)
+        {
+            Name = name;
+            Reader = reader;
+            Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            ArchiveFacets = new Lazy<FacetCounts>(() =>
+            {
+                var collector = new FacetingCollector(null, [], [], CancellationToken.None);
+                Searcher.Search(new MatchAllDocsQuery(), collector);
+                return collector.Counts();
+            });
+        }
+
+        public string Name { get; }
+        public DirectoryReader Reader { get; }
+        public IndexSearcher Searcher { get; }
+        public Lazy<FacetCounts> ArchiveFacets { get; }
+
+        public static OpenGeneration Open(string path) =>
+            new(Path.GetFileName(path), DirectoryReader.Open(FSDirectory.Open(path)));
+    }
+}
+
+/// <summary>No index generation has been published at the configured path yet.</summary>
+public sealed class IndexNotReadyException(string indexDir)
+    : Exception($"no index has been published in {indexDir} yet");

@@ -1,0 +1,279 @@
+using ArchiveSearch.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ArchiveSearch.Search;
+
+/// <summary>
+/// Turns a parsed <see cref="UserQuery"/> into Lucene queries. Each word is matched as SmartCn terms and as a
+/// bigram phrase (recall for words SmartCn splits), title matches weigh more than body matches, synonyms from
+/// the data file are searched alongside, and question words are dropped. The top-level terms are kept apart
+/// so the searcher can relax from "all of them" to "most of them".
+/// </summary>
+internal sealed class QueryBuilder(QueryVocabulary vocabulary)
+{
+    private const float TitleBoost = 3f;
+    private const float SynonymBoost = 0.9f;
+    private const float ExactBonusBoost = 2f;
+    private const float ProximityBonusBoost = 1f;
+    private const int ProximitySlop = 12;
+    /// <summary>A match in one field of a pair (SmartCn words, bigrams) counts fully, the other a little.</summary>
+    private const float FieldTieBreaker = 0.1f;
+
+    private readonly List<QueryTerm> _terms = [];
+    private readonly List<string> _ignored = [];
+    private readonly HashSet<string> _highlightTerms = [];
+
+    public BuiltQuery Build(UserQuery query)
+    {
+        var required = new List<Query>();
+        var excluded = new List<Query>();
+        var bonus = new List<Query>();
+        var proximity = new List<AnalyzedToken>();
+        foreach (var operand in query is UserQuery.All all ? all.Operands : [query])
+        {
+            switch (operand)
+            {
+                case UserQuery.Not not:
+                    if (Nested(not.Operand, excluding: true) is { } excludedQuery) excluded.Add(excludedQuery);
+                    break;
+                case UserQuery.Words words:
+                    var ignoredBefore = _ignored.Count;
+                    var units = Units(words.Text, excluding: false);
+                    required.AddRange(units.Select(u => u.Query));
+                    proximity.AddRange(units.SelectMany(u => u.Tokens));
+                    // Only a chunk typed as a run of topic words can occur verbatim.
+                    if (units.Count > 1 && _ignored.Count == ignoredBefore)
+                        bonus.Add(ExactBonus(words.Text));
+                    break;
+                default:
+                    if (Nested(operand, excluding: false) is { } nested) required.Add(nested);
+                    break;
+            }
+        }
+        if (proximity.Count > 1)
+            bonus.Add(Proximity(proximity));
+        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms]);
+    }
+
+    private Query? Nested(UserQuery node, bool excluding)
+    {
+        switch (node)
+        {
+            case UserQuery.Words words:
+                return AllOf(Units(words.Text, excluding).Select(u => u.Query).ToList());
+            case UserQuery.Phrase phrase:
+                _terms.Add(new QueryTerm(phrase.Text, excluding ? "excluded" : "phrase",
+                    [.. ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, phrase.Text).Select(t => t.Term)], []));
+                return Match(phrase.Text, highlight: !excluding);
+            case UserQuery.Not not:
+                // A lone exclusion inside a group means "everything but".
+                return Nested(not.Operand, !excluding) is { } inner
+                    ? new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST }, { inner, Occur.MUST_NOT } }
+                    : null;
+            case UserQuery.All all:
+                var group = new BooleanQuery();
+                foreach (var operand in all.Operands)
+                {
+                    var isNot = operand is UserQuery.Not;
+                    var clause = Nested(isNot ? ((UserQuery.Not)operand).Operand : operand, excluding ^ isNot);
+                    if (clause is not null) group.Add(clause, isNot ? Occur.MUST_NOT : Occur.MUST);
+                }
+                return group.Clauses.Any(c => c.Occur == Occur.MUST) ? group : null;
+            case UserQuery.Any any:
+                var alternatives = any.Operands.Select(o => Nested(o, excluding)).OfType<Query>().ToList();
+                if (alternatives.Count == 0) return null;
+                var anyQuery = new BooleanQuery();
+                foreach (var alternative in alternatives) anyQuery.Add(alternative, Occur.SHOULD);
+                return anyQuery;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(node));
+        }
+    }
+
+    private static Query? AllOf(List<Query> queries)
+    {
+        if (queries.Count <= 1) return queries.SingleOrDefault();
+        var all = new BooleanQuery();
+        foreach (var query in queries) all.Add(query, Occur.MUST);
+        return all;
+    }
+
+    /// <summary>A unit of a query: one word (or a synonym) with its SmartCn tokens; Query is null when it was dropped.</summary>
+    private sealed record QueryUnit(Query Query, IReadOnlyList<AnalyzedToken> Tokens);
+
+    /// <summary>
+    /// Splits a chunk into units: synonym terms whole, the rest as SmartCn words. Runs of single characters
+    /// SmartCn could not place (引 / 领) are joined back into one unit, so they match as the word typed.
+    /// </summary>
+    private List<QueryUnit> Units(string chunk, bool excluding)
+    {
+        var units = new List<QueryUnit>();
+        foreach (var (text, isSynonym) in SplitOnSynonyms(chunk))
+        {
+            if (isSynonym)
+            {
+                AddUnit(text);
+                continue;
+            }
+            var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+            var run = new List<AnalyzedToken>();
+            foreach (var token in tokens)
+            {
+                if (vocabulary.IsStopword(token.Term))
+                {
+                    Flush();
+                    _ignored.Add(token.Term);
+                    continue;
+                }
+                var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
+                if (!isSingleCjk || (run.Count > 0 && run[^1].End != token.Start)) Flush();
+                run.Add(token);
+                if (!isSingleCjk) Flush();
+            }
+            Flush();
+
+            void Flush()
+            {
+                if (run.Count == 0) return;
+                AddUnit(text[run[0].Start..run[^1].End]);
+                run.Clear();
+            }
+        }
+        return units;
+
+        void AddUnit(string text)
+        {
+            if (Unit(text, excluding) is { } unit) units.Add(unit);
+        }
+    }
+
+    private QueryUnit? Unit(string text, bool excluding)
+    {
+        var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+        var synonyms = vocabulary.SynonymsOf(text);
+        _terms.Add(new QueryTerm(text, excluding ? "excluded" : "word", [.. tokens.Select(t => t.Term)], synonyms));
+        if (Match(text, highlight: !excluding) is not { } query) return null;
+        if (synonyms.Count == 0) return new QueryUnit(query, tokens);
+
+        var anyOf = new BooleanQuery { { query, Occur.SHOULD } };
+        foreach (var synonym in synonyms)
+        {
+            if (Match(synonym, highlight: !excluding) is not { } alternative) continue;
+            alternative.Boost = SynonymBoost;
+            anyOf.Add(alternative, Occur.SHOULD);
+        }
+        return new QueryUnit(anyOf, tokens);
+    }
+
+    /// <summary>Text in the title (boosted) or the body, as SmartCn words or as a bigram phrase.</summary>
+    private Query? Match(string text, bool highlight)
+    {
+        var words = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+        // A lone CJK character has no bigram; the SmartCn field still holds it.
+        if (bigrams is [{ Term.Length: 1 } only] && IsCjk(only.Term[0])) bigrams = [];
+        if (highlight)
+            foreach (var bigram in bigrams) _highlightTerms.Add(bigram.Term);
+
+        var title = Pair(Sequence(ArticleFields.Title, words), Sequence(ArticleFields.TitleBigrams, bigrams));
+        var body = Pair(Sequence(ArticleFields.Body, words), Sequence(ArticleFields.BodyBigrams, bigrams));
+        if (title is null || body is null) return null;
+        title.Boost = TitleBoost;
+        return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
+    }
+
+    private static Query? Pair(Query? words, Query? bigrams) => (words, bigrams) switch
+    {
+        (null, null) => null,
+        (not null, null) => words,
+        (null, not null) => bigrams,
+        _ => new DisjunctionMaxQuery(FieldTieBreaker) { words, bigrams },
+    };
+
+    /// <summary>One token as a term query, several as an exact phrase at their analysed positions.</summary>
+    private static Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens, int slop = 0)
+    {
+        if (tokens.Count == 0) return null;
+        if (tokens.Count == 1) return new TermQuery(new Term(field, tokens[0].Term));
+        var phrase = new PhraseQuery { Slop = slop };
+        foreach (var token in tokens) phrase.Add(new Term(field, token.Term), token.Position - tokens[0].Position);
+        return phrase;
+    }
+
+    /// <summary>Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words.</summary>
+    private static Query ExactBonus(string chunk)
+    {
+        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, chunk);
+        var bonus = new BooleanQuery
+        {
+            { Sequence(ArticleFields.TitleBigrams, bigrams)!, Occur.SHOULD },
+            { Sequence(ArticleFields.BodyBigrams, bigrams)!, Occur.SHOULD },
+        };
+        bonus.Boost = ExactBonusBoost;
+        return bonus;
+    }
+
+    /// <summary>Rewards the query's words occurring near each other in the body.</summary>
+    private static Query Proximity(List<AnalyzedToken> tokens)
+    {
+        var phrase = new PhraseQuery { Slop = ProximitySlop };
+        for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(ArticleFields.Body, tokens[i].Term), i);
+        phrase.Boost = ProximityBonusBoost;
+        return phrase;
+    }
+
+    private IEnumerable<(string Text, bool IsSynonym)> SplitOnSynonyms(string chunk)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < chunk.Length)
+        {
+            var match = vocabulary.SynonymTerms.FirstOrDefault(term =>
+                string.Compare(chunk, i, term, 0, term.Length, StringComparison.OrdinalIgnoreCase) == 0 && IsWordBoundary(chunk, i, term.Length));
+            if (match is null) { i++; continue; }
+            if (i > start) yield return (chunk[start..i], false);
+            yield return (chunk.Substring(i, match.Length), true);
+            i += match.Length;
+            start = i;
+        }
+        if (start < chunk.Length) yield return (chunk[start..], false);
+    }
+
+    /// <summary>Latin synonyms (AI) must stand alone: not the "ai" inside "said".</summary>
+    private static bool IsWordBoundary(string text, int start, int length) =>
+        !char.IsAsciiLetter(text[start]) ||
+        ((start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) &&
+         (start + length == text.Length || !char.IsAsciiLetterOrDigit(text[start + length])));
+
+    internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+}
+
+/// <summary>A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.</summary>
+internal sealed record BuiltQuery(
+    IReadOnlyList<Query> Required,
+    IReadOnlyList<Query> Excluded,
+    IReadOnlyList<Query> Bonus,
+    IReadOnlyList<QueryTerm> Terms,
+    IReadOnlyList<string> Ignored,
+    IReadOnlyList<string> HighlightTerms)
+{
+    /// <summary>
+    /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default).
+    /// Bonuses sit outside that count, so they only reorder what the terms already match.
+    /// </summary>
+    public Query Compose(int? minimumMatch = null)
+    {
+        var core = new BooleanQuery();
+        var strict = minimumMatch is null || minimumMatch >= Required.Count;
+        foreach (var query in Required) core.Add(query, strict ? Occur.MUST : Occur.SHOULD);
+        if (!strict) core.MinimumNumberShouldMatch = minimumMatch!.Value;
+        if (Required.Count == 0) core.Add(new MatchAllDocsQuery(), Occur.MUST);
+        foreach (var query in Excluded) core.Add(query, Occur.MUST_NOT);
+        if (Bonus.Count == 0) return core;
+
+        var scored = new BooleanQuery { { core, Occur.MUST } };
+        foreach (var query in Bonus) scored.Add(query, Occur.SHOULD);
+        return scored;
+    }
+}

@@ -1,0 +1,44 @@
+using ArchiveSearch.Ingest;
+
+namespace ArchiveSearch.Search;
+
+/// <summary>One page of hits with the total, facet counts and how the query was understood.</summary>
+public sealed record SearchResult(
+    QueryInterpretation Query,
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Hits,
+    FacetCounts Facets);
+
+/// <summary>A hit: the article without its body, its score and a snippet (HTML-escaped, matches in &lt;em&gt;).</summary>
+public sealed record SearchHit(Article Article, float Score, string? Snippet);
+
+public sealed record FacetValue(string Value, int Count);
+
+public sealed record FacetCounts(
+    IReadOnlyList<FacetValue> Section,
+    IReadOnlyList<FacetValue> Region,
+    IReadOnlyList<FacetValue> Year);
+
+/// <summary>A query term as the index sees it: the user's text, SmartCn's segmentation, and the synonyms also searched.</summary>
+public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> Tokens, IReadOnlyList<string> Synonyms);
+
+/// <summary>
+/// How a request was understood, so a person can see why something matched or did not.
+/// <paramref name="Match"/> is <c>all</c> (every term required), <c>relaxed</c> (at least
+/// <paramref name="MinimumMatch"/> of the terms, because requiring all found too little), <c>browse</c>
+/// (no query: filters only) or <c>none</c> (nothing searchable was left).
+/// </summary>
+public sealed record QueryInterpretation(
+    string? Text,
+    IReadOnlyList<QueryTerm> Terms,
+    IReadOnlyList<string> Ignored,
+    string Match,
+    int? MinimumMatch,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<string> Regions,
+    DateOnly? From,
+    DateOnly? To,
+    string Sort,
+    string? Note);
