@@ -1,4 +1,9 @@
+using System.Text;
+
 using Indexer;
+
+// Chinese goes out as UTF-8 whatever the console default.
+Console.OutputEncoding = new UTF8Encoding(false);
 
 // A plain dispatch on the first argument; each command lives in its own file.
 return args.FirstOrDefault() switch
