@@ -1,5 +1,4 @@
 using System.Text;
-
 using Indexer;
 
 // Chinese goes out as UTF-8 whatever the console default.
