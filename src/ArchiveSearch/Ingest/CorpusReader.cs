@@ -1,8 +1,85 @@
+using System.Text.Json;
+
 namespace ArchiveSearch.Ingest;
 
 /// <summary>Reads corpus files (newsletter issues as text, or JSONL articles) into articles.</summary>
 public static class CorpusReader
 {
     /// <summary>Reads one file whole. Throws <see cref="InvalidCorpusFileException"/> naming the file when it cannot be read.</summary>
-    public static IReadOnlyList<Article> ReadFile(string path) => throw new NotImplementedException();
+    public static IReadOnlyList<Article> ReadFile(string path)
+    {
+        if (!File.Exists(path))
+            throw new InvalidCorpusFileException(path, "file not found");
+        var text = TextFileDecoder.ReadAllText(path);
+        return Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
+            ? ReadJsonLines(path, text)
+            : ReadIssue(path, text);
+    }
+
+    private static List<Article> ReadJsonLines(string path, string text)
+    {
+        var articles = new List<Article>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+                continue;
+            try
+            {
+                var article = ArticleJson.Deserialize(lines[i]);
+                if (!IsUrlSafe(article.Id))
+                    throw new JsonException($"id \"{article.Id}\" is not lowercase [a-z0-9-]");
+                articles.Add(article);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidCorpusFileException(path, $"line {i + 1}: {e.Message}");
+            }
+        }
+        return articles;
+    }
+
+    private static List<Article> ReadIssue(string path, string text)
+    {
+        var issue = IssueParser.Parse(text);
+        if (issue.Articles.Count == 0)
+            throw new InvalidCorpusFileException(path, "no articles found (no section heading or source line)");
+
+        var fileKey = FileKey(path);
+        // Without a header the issue's date is estimated; every article still gets a date from it.
+        var issueDate = issue.Date
+            ?? ArticleDates.EstimateIssueDate([.. issue.Articles.SelectMany(a => a.Paragraphs)])
+            ?? throw new InvalidCorpusFileException(path, "no issue date in a header and no full date in the text to estimate one");
+        var fallback = issue.Date is null ? DateSource.Estimated : DateSource.Issue;
+
+        return [.. issue.Articles.Select((a, i) =>
+        {
+            var opening = a.Paragraphs.FirstOrDefault() ?? "";
+            var eventDate = ArticleDates.EventDate(opening, issueDate);
+            return new Article
+            {
+                Id = $"{fileKey}-{i + 1:00}",
+                Issue = issue.Number ?? fileKey.Split('-')[0],
+                IssueDate = issue.Date,
+                Section = a.Section,
+                Title = a.Title,
+                Source = a.Source,
+                Regions = RegionGazetteer.Default.Extract(a.Title + "\n" + opening),
+                Date = eventDate ?? issueDate,
+                DateSource = eventDate is null ? fallback : DateSource.Article,
+                Body = string.Join('\n', a.Paragraphs),
+            };
+        })];
+    }
+
+    /// <summary>The file name without extension, as lowercase [a-z0-9-]: stable for the same corpus and safe in a URL.</summary>
+    private static string FileKey(string path)
+    {
+        var chars = Path.GetFileNameWithoutExtension(path).ToLowerInvariant()
+            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-');
+        return string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static bool IsUrlSafe(string id) =>
+        id.Length > 0 && id.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c) || c == '-');
 }

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ArchiveSearch.Ingest;
+
+/// <summary>An article as the issue text gives it, before dates, regions and ids are worked out.</summary>
+public sealed record RawArticle(string Section, string Title, string Source, IReadOnlyList<string> Paragraphs);
+
+/// <summary>An issue's header facts (where it has a header) and its articles in order.</summary>
+public sealed record ParsedIssue(string? Number, DateOnly? Date, IReadOnlyList<RawArticle> Articles);
+
+/// <summary>
+/// Splits the text of one newsletter issue into articles. Handles PDF text (hard-wrapped, table of contents at the end
+/// or none) and clean exports (header and table of contents first, one paragraph a line).
+/// </summary>
+public static partial class IssueParser
+{
+    /// <summary>Source of an article whose closing source line was lost (its text runs into the next article).</summary>
+    public const string UnknownSource = "未注明";
+
+    // Bigram similarity at which a body title and a contents entry name the same article (allows light rewording).
+    private const double TitleMatch = 0.75;
+
+    // Body text titles are at most this wide on a line; a body's first line is indented but otherwise full.
+    private const int TitleLineWidth = 50;
+
+    private sealed record TocEntry(string Section, string Title);
+
+    private sealed record Block(string Section, List<string> Lines, string Source);
+
+    public static ParsedIssue Parse(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        // PDF text is wrapped at ~56 columns; a clean export keeps whole paragraphs on a line.
+        var clean = lines.Any(l => !IsUrl(l.Trim()) && ChineseText.Width(l.Trim()) > 100);
+        var lastSource = lines.FindLastIndex(l => SourceLine().IsMatch(l.Trim()));
+        var firstHeading = lines.FindIndex(Sections.IsHeading);
+        var (number, date) = ReadHeader(firstHeading < 0 ? [] : lines[..firstHeading]);
+        if (lastSource < 0 || firstHeading < 0)
+            return new ParsedIssue(number, date, []);
+
+        var bodyStart = firstHeading;
+        List<TocEntry> toc;
+        var contents = lines.FindIndex(l => l.Trim() == "目录");
+        if (contents >= 0 && contents < lastSource)
+        {
+            // The body starts at the first heading after the contents that is not followed by a contents entry.
+            bodyStart = Enumerable.Range(contents + 1, lastSource - contents)
+                .First(i => Sections.IsHeading(lines[i]) && !TocLine().IsMatch(NextText(lines, i)));
+            toc = ReadToc(lines[(contents + 1)..bodyStart]);
+        }
+        else
+        {
+            // PDF issues may carry their contents after the articles and back matter, as tab-indented lines.
+            toc = ReadToc(lines[(lastSource + 1)..].Where(l => l.StartsWith('\t')));
+        }
+
+        var blocks = ReadBlocks(lines[bodyStart..(lastSource + 1)]);
+        var used = new bool[toc.Count];
+        var articles = new List<(RawArticle Article, int TocIndex)>();
+        foreach (var block in blocks)
+        {
+            var (title, titleLines, tocIndex) = FindTitle(block.Lines, toc, used, clean);
+            var bodyLines = block.Lines.Skip(titleLines);
+            var paragraphs = (clean ? ParagraphJoiner.FromExportLines(bodyLines) : ParagraphJoiner.FromWrappedLines(bodyLines))
+                .Select(ChineseText.NormalizeSpaces)
+                .Where(p => p.Length > 0)
+                .ToList();
+            articles.Add((new RawArticle(block.Section, title, block.Source, paragraphs), tocIndex));
+        }
+        RecoverUntitled(articles, toc, used);
+        return new ParsedIssue(number, date, [.. articles.Select(a => a.Article)]);
+    }
+
+    private static (string? Number, DateOnly? Date) ReadHeader(IEnumerable<string> header)
+    {
+        string? number = null;
+        DateOnly? date = null;
+        foreach (var line in header.Select(l => l.Trim()))
+        {
+            if (IssueNumber().Match(line) is { Success: true } n)
+                number = n.Groups[1].Value;
+            else if (HeaderDate().Match(line) is { Success: true } d
+                     && DateOnly.TryParseExact($"{d.Groups[1].Value}-{d.Groups[2].Value}-{d.Groups[3].Value}", "yyyy-M-d",
+                         CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                date = parsed;
+        }
+        return (number, date);
+    }
+
+    private static string NextText(List<string> lines, int index) =>
+        lines.Skip(index + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+
+    private static List<TocEntry> ReadToc(IEnumerable<string> lines)
+    {
+        var entries = new List<TocEntry>();
+        var section = "";
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            if (Sections.IsHeading(line))
+                section = line;
+            else if (section.Length > 0)
+                entries.Add(new TocEntry(section, TocLine().Match(line) is { Success: true } m ? m.Groups["title"].Value.Trim() : line));
+        }
+        return entries;
+    }
+
+    /// <summary>Cuts the body into blocks that each end with a source line, tracking the section headings between them.</summary>
+    private static List<Block> ReadBlocks(IEnumerable<string> lines)
+    {
+        var blocks = new List<Block>();
+        var section = "";
+        var current = new List<string>();
+        foreach (var line in lines.Select(l => l.Trim()))
+        {
+            if (line.Length == 0 || IsDebris(line))
+                continue;
+            if (Sections.IsHeading(line))
+            {
+                section = line;
+                continue;
+            }
+            if (SourceLine().Match(line) is { Success: true } m)
+            {
+                // The source may close the last line of text rather than stand on its own line.
+                if (m.Groups["text"].Value.Trim() is { Length: > 0 } text)
+                    current.Add(text);
+                if (current.Count > 0)
+                    blocks.Add(new Block(section, current, m.Groups["source"].Value.Trim()));
+                current = [];
+                continue;
+            }
+            current.Add(line);
+        }
+        return blocks;
+    }
+
+    /// <summary>Page numbers, stray URLs and link labels that PDF extraction leaves between the lines of text.</summary>
+    private static bool IsDebris(string line) =>
+        PageNumber().IsMatch(line) || IsUrl(line) || LinkLabel().IsMatch(line);
+
+    private static bool IsUrl(string line) =>
+        line.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || line.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The title and how many lines it takes; with a table of contents the entry confirms it and gives its text.</summary>
+    private static (string Title, int Lines, int TocIndex) FindTitle(List<string> lines, List<TocEntry> toc, bool[] used, bool clean)
+    {
+        var best = (Score: 0.0, Lines: 0, Index: -1, Count: 0);
+        for (var i = 0; i < toc.Count; i++)
+        {
+            if (used[i])
+                continue;
+            // A contents entry may be wrapped over two lines of the contents.
+            for (var count = 1; count <= 2 && i + count <= toc.Count; count++)
+            {
+                if (count == 2 && (used[i + 1] || toc[i + 1].Section != toc[i].Section))
+                    continue;
+                var entry = JoinLines(toc.Skip(i).Take(count).Select(e => e.Title));
+                for (var n = 1; n <= Math.Min(3, lines.Count - 1); n++)
+                {
+                    var score = ChineseText.Similarity(entry, JoinLines(lines.Take(n)));
+                    if (score > best.Score || score == best.Score && score > 0 && n > best.Lines)
+                        best = (score, n, i, count);
+                }
+            }
+        }
+        if (best.Score >= TitleMatch)
+        {
+            for (var k = 0; k < best.Count; k++)
+                used[best.Index + k] = true;
+            var title = JoinLines(toc.Skip(best.Index).Take(best.Count).Select(e => e.Title));
+            return (title, best.Lines, best.Index);
+        }
+        var titleLines = clean || lines.Count < 3 || !IsSecondTitleLine(lines) ? 1 : 2;
+        return (JoinLines(lines.Take(titleLines)), titleLines, -1);
+    }
+
+    /// <summary>
+    /// Without contents, a title has a second line when that line is narrower than a body line (a body's first line is
+    /// near full width) — unless it opens a series of like subheadings ("中科摩通完成C轮融资", "中科云控完成B轮融资").
+    /// </summary>
+    private static bool IsSecondTitleLine(List<string> lines)
+    {
+        var second = lines[1];
+        if (ChineseText.Width(second) >= TitleLineWidth)
+            return false;
+        var ending = ChineseText.ComparisonKey(second)[^Math.Min(3, second.Length)..];
+        return !lines.Skip(2).Any(l =>
+            ChineseText.Width(l) < TitleLineWidth && !ChineseText.EndsSentence(l) && ChineseText.ComparisonKey(l).EndsWith(ending, StringComparison.Ordinal));
+    }
+
+    private static string JoinLines(IEnumerable<string> lines) =>
+        ChineseText.NormalizeSpaces(lines.Aggregate("", (a, b) => ChineseText.Join(a.TrimEnd(), b.Trim())));
+
+    /// <summary>
+    /// A contents entry with no title in the body: its article lost its title and opening in the export and runs on from the
+    /// article before. It starts after the paragraph of that article that was cut off mid-sentence; the source line that
+    /// closes the run belongs to it, so the article before has no source.
+    /// </summary>
+    private static void RecoverUntitled(List<(RawArticle Article, int TocIndex)> articles, List<TocEntry> toc, bool[] used)
+    {
+        for (var i = 1; i < toc.Count; i++)
+        {
+            if (used[i])
+                continue;
+            var host = articles.FindIndex(a => a.TocIndex == i - 1);
+            if (host < 0)
+                continue;
+            var article = articles[host].Article;
+            var split = Enumerable.Range(1, Math.Max(0, article.Paragraphs.Count - 1))
+                .FirstOrDefault(p => ParagraphJoiner.IsCut(article.Paragraphs[p - 1]));
+            if (split == 0)
+                continue;
+            articles[host] = (article with { Source = UnknownSource, Paragraphs = [.. article.Paragraphs.Take(split)] }, i - 1);
+            var recovered = new RawArticle(toc[i].Section, ChineseText.NormalizeSpaces(toc[i].Title), article.Source, [.. article.Paragraphs.Skip(split)]);
+            articles.Insert(host + 1, (recovered, i));
+            used[i] = true;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<text>.*?)[（(]来源[：:]\s*(?<source>[^（）()]+)[）)]$")]
+    private static partial Regex SourceLine();
+
+    [GeneratedRegex(@"^(?<title>.+?)(?:\s*\.{2,}\s*|\s+)\d{1,3}$")]
+    private static partial Regex TocLine();
+
+    [GeneratedRegex(@"^第\s*(\d+)\s*期$")]
+    private static partial Regex IssueNumber();
+
+    [GeneratedRegex(@"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")]
+    private static partial Regex HeaderDate();
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"^(全文|原文)链接[：:]?$")]
+    private static partial Regex LinkLabel();
+}
