@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "parse" => ParseCommand.Run(args[1..], Console.Out, Console.Error),
     "rebuild" => RebuildCommand.Run(args[1..], Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected),
     "stats" => StatsCommand.Run(args[1..], Console.Out, Console.Error),
+    "generate" => GenerateCommand.Run(args[1..], Console.Out, Console.Error),
     "--help" or "-h" or "help" => Help(Console.Out, ExitCodes.Success),
     _ => Help(Console.Error, ExitCodes.Usage),
 };
@@ -31,6 +32,13 @@ static int Help(TextWriter writer, int exitCode)
                             failing the rebuild.
           stats [--index DIR]
                             Show what the serving generation holds: articles, sections, years, regions.
+          generate --articles N --out DIR [--seed S] [--sample DIR]
+                            Write a synthetic corpus of N articles for measuring (JSONL files of 10,000
+                            articles in DIR, which must hold no .jsonl yet): real Chinese from the sample
+                            corpus (default index-data/corpus) recombined, sentence by sentence for bodies
+                            and word by word for titles, with sections, regions and dates drawn as in the
+                            sample and spread over several years. The same N and seed (default 1) give the
+                            same files; a smaller corpus is the start of a larger one with the same seed.
           help, --help, -h  Show this help.
 
         Exit codes:
