@@ -113,7 +113,7 @@ public static class IndexRebuilder
         {
             writer.AddDocument(ArticleDocument.ToDocument(article));
             var count = Interlocked.Increment(ref done);
-            if (count % 1000 == 0 || count == articles.Count)
+            if (count == 1 || count % 1000 == 0 || count == articles.Count)
                 progress?.Report(new RebuildProgress("index", count, articles.Count));
         });
         progress?.Report(new RebuildProgress("merge", 0, 1));

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
+using ArchiveSearch.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ArchiveSearch.Benchmarks;
+
+/// <summary>
+/// The in-process measurements of benchmarks/run. Each prints <c>name=value</c> lines (machine-read by the
+/// script) after a human-readable table on standard error.
+/// </summary>
+public static class ConsoleModes
+{
+    /// <summary>
+    /// <c>tokenize --corpus DIR [--max-chars N]</c>: single-thread SmartCn throughput over the corpus text (title and
+    /// body of each article, in file order, up to N characters), and the corpus's raw text size.
+    /// </summary>
+    public static int Tokenize(string[] args)
+    {
+        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
+        var maxChars = long.Parse(Option(args, "--max-chars") ?? "4000000", CultureInfo.InvariantCulture);
+        var articles = ReadCorpus(corpus);
+        long rawChars = 0, rawBytes = 0;
+        foreach (var a in articles)
+        {
+            rawChars += a.Title.Length + a.Body.Length;
+            rawBytes += Encoding.UTF8.GetByteCount(a.Title) + Encoding.UTF8.GetByteCount(a.Body);
+        }
+        var texts = new List<string>();
+        long chars = 0;
+        foreach (var a in articles)
+        {
+            if (chars >= maxChars) break;
+            texts.Add(a.Title);
+            texts.Add(a.Body);
+            chars += a.Title.Length + a.Body.Length;
+        }
+
+        // The first call loads SmartCn's dictionaries: a fixed cost of every process that analyses.
+        var first = Stopwatch.StartNew();
+        CountTokens(["中文分词的第一次调用"]);
+        Print("tok.first_call_s", first.Elapsed.TotalSeconds);
+        // Warm up (JIT), then the best of three passes: the machine is shared.
+        CountTokens(texts.Take(200));
+        var best = double.MaxValue;
+        long tokens = 0;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            tokens = CountTokens(texts);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        Print("corpus.articles", articles.Count);
+        Print("corpus.raw_chars", rawChars);
+        Print("corpus.raw_bytes", rawBytes);
+        Print("tok.chars", chars);
+        Print("tok.tokens", tokens);
+        Print("tok.seconds", best);
+        Print("tok.chars_per_s", chars / best);
+        return 0;
+    }
+
+    /// <summary>Runs the SmartCn analyzer over each text, as the index writer does, without keeping the tokens.</summary>
+    public static long CountTokens(IEnumerable<string> texts)
+    {
+        long count = 0;
+        foreach (var text in texts)
+        {
+            using var stream = ArchiveAnalyzers.Words.GetTokenStream(ArticleFields.Body, text);
+            stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken()) count++;
+            stream.End();
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// <c>latency --index DIR [--rounds N]</c>: p50/p99 latency and allocated bytes per query of the fixed mix, with
+    /// and without snippets, on one thread. Also a calibration: the time to tokenise 1,000 characters, measured
+    /// between the rounds, so latencies can be read as multiples of it on a machine that is shared.
+    /// </summary>
+    public static int Latency(string[] args)
+    {
+        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
+        var rounds = int.Parse(Option(args, "--rounds") ?? "200", CultureInfo.InvariantCulture);
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        var calibrationText = CalibrationText();
+        // Each round runs every query without and then with snippets, so both see the same machine.
+        var requests = new[] { false, true }
+            .SelectMany(snippets => QueryMix.Entries.Select(e =>
+                (Key: $"{(snippets ? "snip" : "nosnip")}.{e.Kind}", Request: e.Request with { Snippets = snippets })))
+            .ToList();
+
+        // Warm up for at least two seconds: JIT tiers, the OS page cache and Lucene's lazily loaded structures.
+        var warmUp = Stopwatch.StartNew();
+        var warmRounds = 0;
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(2) || warmRounds < 20)
+        {
+            foreach (var (_, request) in requests) searcher.Search(request);
+            CountTokens([calibrationText]);
+            warmRounds++;
+        }
+
+        var times = requests.ToDictionary(r => r.Key, _ => new List<double>());
+        var allocated = requests.ToDictionary(r => r.Key, _ => new List<double>());
+        var hits = new Dictionary<string, int>();
+        var calibration = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (key, request) in requests)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var start = Stopwatch.GetTimestamp();
+                var result = searcher.Search(request);
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                allocated[key].Add(GC.GetAllocatedBytesForCurrentThread() - before);
+                times[key].Add(elapsed);
+                hits[key] = result.Total;
+            }
+            if (round % 5 == 0)
+            {
+                var start = Stopwatch.GetTimestamp();
+                CountTokens([calibrationText]);
+                calibration.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        calibration.Sort();
+        var calibrationMs = Percentiles.Of(calibration, 50);
+        Console.Error.WriteLine($"{rounds} rounds after {warmRounds} to warm up; tokenising 1,000 chars takes {calibrationMs:F3} ms (p50)");
+        Print("lat.calibration_ms", calibrationMs);
+        Print("lat.rounds", rounds);
+        foreach (var mode in new[] { "nosnip", "snip" })
+        {
+            Console.Error.WriteLine($"{(mode == "snip" ? "with" : "without")} snippets");
+            Console.Error.WriteLine($"  {"kind",-12} {"hits",8} {"p50 ms",8} {"p99 ms",8} {"alloc KiB",10}");
+            var keys = times.Keys.Where(k => k.StartsWith(mode + ".", StringComparison.Ordinal)).ToList();
+            foreach (var key in keys)
+            {
+                var list = times[key];
+                list.Sort();
+                var alloc = allocated[key].Order().ToList();
+                var kind = key[(mode.Length + 1)..];
+                Console.Error.WriteLine($"  {kind,-12} {hits[key],8} {Percentiles.Of(list, 50),8:F3} {Percentiles.Of(list, 99),8:F3} {Percentiles.Of(alloc, 50) / 1024,10:F1}");
+                Print($"lat.{key}.p50_ms", Percentiles.Of(list, 50));
+                Print($"lat.{key}.p99_ms", Percentiles.Of(list, 99));
+                Print($"lat.{key}.alloc_kib", Percentiles.Of(alloc, 50) / 1024);
+                Print($"lat.{key}.hits", hits[key]);
+            }
+            var all = keys.SelectMany(k => times[k]).Order().ToList();
+            var allAlloc = keys.SelectMany(k => allocated[k]).Average();
+            Console.Error.WriteLine($"  {"mix",-12} {"",8} {Percentiles.Of(all, 50),8:F3} {Percentiles.Of(all, 99),8:F3} {allAlloc / 1024,10:F1} (mean)");
+            Print($"lat.{mode}.p50_ms", Percentiles.Of(all, 50));
+            Print($"lat.{mode}.p99_ms", Percentiles.Of(all, 99));
+            Print($"lat.{mode}.max_ms", all[^1]);
+            Print($"lat.{mode}.alloc_kib_mean", allAlloc / 1024);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>rebuild-stages --corpus DIR --index DIR</c>: one rebuild in process with the time of each stage (parse,
+    /// analyse and write, merge to one segment with commit and verification), from the rebuild's own progress reports.
+    /// </summary>
+    public static int RebuildStages(string[] args)
+    {
+        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
+        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
+        var clock = Stopwatch.StartNew();
+        var stages = new StageClock(clock);
+        var summary = IndexRebuilder.Rebuild(corpus, index, progress: stages);
+        var total = clock.Elapsed.TotalSeconds;
+        var marks = stages.Marks;
+        double At(string stage) => marks.TryGetValue(stage, out var t) ? t : total;
+        Print("stages.parse_s", At("index"));
+        Print("stages.index_s", At("merge") - At("index"));
+        Print("stages.merge_commit_verify_s", total - At("merge"));
+        Print("stages.total_s", total);
+        Print("stages.chars", summary.TextCharacters);
+        Print("stages.index_bytes", summary.IndexBytes);
+        return 0;
+    }
+
+    /// <summary>When each stage was first reported. Reports come from several threads; the first one wins.</summary>
+    private sealed class StageClock(Stopwatch clock) : IProgress<RebuildProgress>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _marks = new();
+        public IReadOnlyDictionary<string, double> Marks => _marks;
+        public void Report(RebuildProgress value) => _marks.TryAdd(value.Stage, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary><c>urls</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script.</summary>
+    public static int Urls(string[] args)
+    {
+        foreach (var entry in QueryMix.Entries)
+            Console.WriteLine(entry.Url());
+        return 0;
+    }
+
+    /// <summary>1,000 characters of real text from the bundled corpus, the same in every run.</summary>
+    public static string CalibrationText()
+    {
+        var text = string.Concat(new SyntheticCorpus(BundledArticles()).Generate(5, seed: 1).Select(a => a.Body));
+        return text.Length >= 1000 ? text[..1000] : text;
+    }
+
+    public static IReadOnlyList<Article> BundledArticles() =>
+        ReadCorpus(Path.Combine(RepoRoot(), "index-data", "corpus"));
+
+    public static List<Article> ReadCorpus(string dir) =>
+        [.. IndexRebuilder.CorpusPatterns
+            .SelectMany(p => Directory.EnumerateFiles(dir, p))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(CorpusReader.ReadFile)];
+
+    /// <summary>The repository root: the nearest folder up from here or from the binary that holds ArchiveSearch.slnx.</summary>
+    public static string RepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "ArchiveSearch.slnx")))
+                    return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("ArchiveSearch.slnx not found above the current folder");
+    }
+
+    public static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static void Print(string name, double value) =>
+        Console.WriteLine($"{name}={value.ToString("0.######", CultureInfo.InvariantCulture)}");
+}

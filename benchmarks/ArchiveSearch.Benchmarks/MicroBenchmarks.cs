@@ -1,0 +1,133 @@
+using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
+using ArchiveSearch.Search;
+using BenchmarkDotNet.Attributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace ArchiveSearch.Benchmarks;
+
+/// <summary>Parsing one bundled newsletter issue: text to articles, and the whole file read with dates and regions.</summary>
+[MemoryDiagnoser]
+public class ParseBenchmarks
+{
+    private string _path = "";
+    private string _text = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = System.IO.Directory.EnumerateFiles(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), "*.txt").Order().First();
+        _text = TextFileDecoder.ReadAllText(_path);
+    }
+
+    [Benchmark]
+    public ParsedIssue ParseIssue() => IssueParser.Parse(_text);
+
+    [Benchmark]
+    public IReadOnlyList<Article> ReadIssueFile() => CorpusReader.ReadFile(_path);
+}
+
+/// <summary>Analysis of 1,000 characters of real text: SmartCn words (title, body) and CJK bigrams (their twins).</summary>
+[MemoryDiagnoser]
+public class TokenizeBenchmarks
+{
+    private string _text = "";
+
+    [GlobalSetup]
+    public void Setup() => _text = ConsoleModes.CalibrationText();
+
+    [Benchmark(Baseline = true)]
+    public long SmartCn1000Chars() => ConsoleModes.CountTokens([_text]);
+
+    [Benchmark]
+    public int Bigrams1000Chars() => ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, _text).Count;
+}
+
+/// <summary>
+/// One query of each kind of the mix, with and without snippets, on the index named by the environment variable
+/// BENCH_INDEX, or else on an index of the bundled corpus built in a temporary folder.
+/// </summary>
+[MemoryDiagnoser]
+public class QueryBenchmarks
+{
+    private ArchiveSearcher _searcher = null!;
+    private string? _temp;
+
+    public static IEnumerable<string> Kinds => QueryMix.Entries.Select(e => e.Kind);
+
+    [ParamsSource(nameof(Kinds))]
+    public string Kind { get; set; } = "";
+
+    [Params(false, true)]
+    public bool Snippets { get; set; }
+
+    private SearchRequest _request = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
+        if (string.IsNullOrEmpty(index))
+        {
+            _temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
+            IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), _temp);
+            index = _temp;
+        }
+        _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        _request = QueryMix.Get(Kind).Request with { Snippets = Snippets };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _searcher.Dispose();
+        if (_temp is not null) System.IO.Directory.Delete(_temp, recursive: true);
+    }
+
+    [Benchmark]
+    public int Search() => _searcher.Search(_request).Hits.Count;
+}
+
+/// <summary>Snippet generation alone: ten snippets of the one-word query's top hits, cut from the postings' offsets.</summary>
+[MemoryDiagnoser]
+public class SnippetBenchmarks
+{
+    private string? _temp;
+    private DirectoryReader _reader = null!;
+    private (int Doc, string Body)[] _hits = [];
+    private readonly string[] _terms = ["创新"];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
+        if (string.IsNullOrEmpty(index))
+        {
+            _temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
+            IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), _temp);
+            index = _temp;
+        }
+        _reader = DirectoryReader.Open(FSDirectory.Open(new IndexLayout(index).CurrentGeneration()!));
+        var searcher = new IndexSearcher(_reader);
+        _hits = [.. searcher.Search(new TermQuery(new Term(ArticleFields.BodyBigrams, "创新")), 10).ScoreDocs
+            .Select(d => (d.Doc, searcher.Doc(d.Doc).Get(ArticleFields.Body)))];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _reader.Dispose();
+        if (_temp is not null) System.IO.Directory.Delete(_temp, recursive: true);
+    }
+
+    [Benchmark]
+    public int TenSnippets()
+    {
+        var length = 0;
+        foreach (var (doc, body) in _hits)
+            length += SnippetBuilder.Build(_reader, doc, body, _terms).Length;
+        return length;
+    }
+}

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArchiveSearch.Benchmarks;
+
+/// <summary>
+/// <c>report --raw raw.csv --out DIR</c>: turns the raw figures of one benchmarks/run into results.md (a table of
+/// every figure per corpus size, the ratios, the floors met or missed), results.csv (the same table) and chart.svg
+/// (latency and rebuild time against corpus size).
+/// </summary>
+public static class Report
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static int Run(string[] args)
+    {
+        var rawPath = ConsoleModes.Option(args, "--raw") ?? throw new ArgumentException("--raw FILE is required");
+        var outDir = ConsoleModes.Option(args, "--out") ?? Path.GetDirectoryName(rawPath)!;
+        var raw = Read(rawPath);
+        var sizes = raw.Keys.Where(k => int.TryParse(k, out _)).OrderBy(k => int.Parse(k, Inv)).ToList();
+        var columns = raw.ContainsKey("bundled") ? ["bundled", .. sizes] : sizes;
+        var rows = Rows(raw, columns);
+
+        var md = new StringBuilder();
+        var machine = raw.GetValueOrDefault("machine") ?? [];
+        md.AppendLine("# Benchmark results").AppendLine();
+        md.AppendLine($"- command: `{machine.GetValueOrDefault("command", "benchmarks/run")}`");
+        md.AppendLine($"- machine: {machine.GetValueOrDefault("nproc", "?")} cores, {machine.GetValueOrDefault("mem_gib", "?")} GiB, {machine.GetValueOrDefault("cpu", "?")}, .NET SDK {machine.GetValueOrDefault("dotnet", "?")}");
+        md.AppendLine("- the machine is shared: figures in ms or /s are as measured; the ratios (×) compare with a baseline measured in the same run").AppendLine();
+        md.AppendLine($"| figure | {string.Join(" | ", columns.Select(Label))} |");
+        md.AppendLine($"| --- |{string.Concat(columns.Select(_ => " ---: |"))}");
+        foreach (var (name, values) in rows)
+            md.AppendLine($"| {name} | {string.Join(" | ", columns.Select(c => values.GetValueOrDefault(c, "")))} |");
+
+        md.AppendLine().AppendLine("## Floors").AppendLine();
+        md.AppendLine("| floor | measured | met |");
+        md.AppendLine("| --- | ---: | :---: |");
+        foreach (var (floor, measured, met) in Floors(raw, sizes))
+            md.AppendLine($"| {floor} | {measured} | {(met is null ? "n/a" : met.Value ? "met" : "**missed**")} |");
+
+        if (sizes.Count >= 2)
+        {
+            md.AppendLine().AppendLine("## Growth").AppendLine();
+            md.AppendLine($"Exponent b of cost ∝ articles^b between {Label(sizes[0])} and {Label(sizes[^1])} (1 = linear, 0 = constant):").AppendLine();
+            foreach (var (name, metric) in new[]
+            {
+                ("rebuild wall time", "rebuild.wall_s"), ("index size", "index.bytes"),
+                ("latency p50 without snippets", "lat.nosnip.p50_ms"), ("latency p99 without snippets", "lat.nosnip.p99_ms"),
+                ("latency p50 with snippets", "lat.snip.p50_ms"), ("allocations per query", "lat.nosnip.alloc_kib_mean"),
+            })
+            {
+                var a = Value(raw, sizes[0], metric);
+                var b = Value(raw, sizes[^1], metric);
+                var n = Math.Log(double.Parse(sizes[^1], Inv) / double.Parse(sizes[0], Inv));
+                if (a is > 0 && b is > 0)
+                    md.AppendLine($"- {name}: b = {(Math.Log(b.Value / a.Value) / n).ToString("F2", Inv)}");
+            }
+        }
+        md.AppendLine().AppendLine("![latency and rebuild time against corpus size](chart.svg)");
+
+        File.WriteAllText(Path.Combine(outDir, "results.md"), md.ToString());
+        var csv = new StringBuilder();
+        csv.AppendLine("figure," + string.Join(',', columns));
+        foreach (var (name, values) in rows)
+            csv.AppendLine(Csv(name) + "," + string.Join(',', columns.Select(c => Csv(values.GetValueOrDefault(c, "")))));
+        File.WriteAllText(Path.Combine(outDir, "results.csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(outDir, "chart.svg"), Chart(raw, sizes));
+        Console.WriteLine(Path.Combine(outDir, "results.md"));
+        return 0;
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Read(string path)
+    {
+        var raw = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var line in File.ReadLines(path).Skip(1))
+        {
+            var parts = line.Split(',', 3);
+            if (parts.Length < 3) continue;
+            if (!raw.TryGetValue(parts[0], out var m)) raw[parts[0]] = m = [];
+            m[parts[1]] = parts[2];
+        }
+        return raw;
+    }
+
+    private static double? Value(Dictionary<string, Dictionary<string, string>> raw, string size, string metric) =>
+        raw.TryGetValue(size, out var m) && m.TryGetValue(metric, out var v)
+            && double.TryParse(v, NumberStyles.Float, Inv, out var d) && !double.IsNaN(d) ? d : null;
+
+    private static string Label(string size) => int.TryParse(size, out var n)
+        ? n >= 1000 && n % 1000 == 0 ? $"{n / 1000}k" : n.ToString(Inv)
+        : size;
+
+    private static string F(double? v, string format = "F2") => v is { } d ? d.ToString(format, Inv) : "";
+
+    private static List<(string Name, Dictionary<string, string> Values)> Rows(
+        Dictionary<string, Dictionary<string, string>> raw, List<string> columns)
+    {
+        var rows = new List<(string, Dictionary<string, string>)>();
+        void Add(string name, Func<string, double?> value, string format = "F2") =>
+            rows.Add((name, columns.Where(c => value(c) is not null).ToDictionary(c => c, c => F(value(c), format))));
+        double? V(string c, string m) => Value(raw, c, m);
+        double? Div(double? a, double? b) => a is { } x && b is > 0 ? x / b : null;
+
+        Add("articles", c => V(c, "articles") ?? V(c, "corpus.articles"), "F0");
+        Add("raw text, MB (UTF-8 of title+body)", c => Div(V(c, "corpus.raw_bytes"), 1e6), "F1");
+        Add("T_tok, SmartCn 1 thread, k chars/s", c => Div(V(c, "tok.chars_per_s"), 1e3), "F0");
+        Add("SmartCn dictionary load, s", c => V(c, "tok.first_call_s"));
+        Add("rebuild wall time, s", c => V(c, "rebuild.wall_s"), "F1");
+        Add("rebuild, k chars/s", c => Div(Div(V(c, "corpus.raw_chars"), V(c, "rebuild.wall_s")), 1e3), "F0");
+        Add("**rebuild / T_tok** (floor ≥ 1.5)", c => Div(Div(V(c, "corpus.raw_chars"), V(c, "rebuild.wall_s")), V(c, "tok.chars_per_s")));
+        Add("rebuild CPU use, cores ((user+sys)/wall)", c => Div(V(c, "rebuild.user_s") + V(c, "rebuild.sys_s"), V(c, "rebuild.wall_s")));
+        Add("rebuild CPU time / T_tok time", c => Div(V(c, "rebuild.user_s") + V(c, "rebuild.sys_s"), Div(V(c, "corpus.raw_chars"), V(c, "tok.chars_per_s"))));
+        Add("rebuild peak RSS, MiB", c => V(c, "rebuild.max_rss_mib"), "F0");
+        Add("index size, MB", c => Div(V(c, "index.bytes"), 1e6), "F1");
+        Add("**index size / raw text** (floor ≤ 1.2)", c => Div(V(c, "index.bytes"), V(c, "corpus.raw_bytes")));
+        foreach (var (ext, what) in new[]
+        {
+            ("fdt", "stored fields"), ("pos", "positions"), ("pay", "offsets (payloads)"), ("doc", "postings (doc ids, freqs)"),
+            ("tim", "term dictionary"),
+        })
+            Add($"  .{ext} {what} / raw text", c => Div(V(c, $"index.ext.{ext}"), V(c, "corpus.raw_bytes")));
+        Add("calibration: tokenise 1,000 chars, ms", c => V(c, "lat.calibration_ms"), "F3");
+        foreach (var mode in new[] { "nosnip", "snip" })
+        {
+            var label = mode == "snip" ? "with snippets" : "no snippets";
+            Add($"**latency p50, {label}, ms**", c => V(c, $"lat.{mode}.p50_ms"), "F3");
+            Add($"**latency p99, {label}, ms**", c => V(c, $"lat.{mode}.p99_ms"), "F3");
+            Add($"latency p50 {label} / calibration", c => Div(V(c, $"lat.{mode}.p50_ms"), V(c, "lat.calibration_ms")));
+            Add($"allocated per query {label}, KiB (mean)", c => V(c, $"lat.{mode}.alloc_kib_mean"), "F0");
+            foreach (var entry in QueryMix.Entries)
+            {
+                Add($"  {entry.Kind} {label}: p50 / p99 ms", c => V(c, $"lat.{mode}.{entry.Kind}.p50_ms"), "F3");
+                var p99 = rows[^1].Item2;
+                foreach (var c in p99.Keys.ToList())
+                    p99[c] += " / " + F(V(c, $"lat.{mode}.{entry.Kind}.p99_ms"), "F2");
+                Add($"  {entry.Kind} {label}: hits; KiB allocated", c => V(c, $"lat.{mode}.{entry.Kind}.hits"), "F0");
+                var alloc = rows[^1].Item2;
+                foreach (var c in alloc.Keys.ToList())
+                    alloc[c] += "; " + F(V(c, $"lat.{mode}.{entry.Kind}.alloc_kib"), "F0");
+            }
+        }
+        Add("HTTP /health/live, requests/s", c => V(c, "http.live.rps"), "F0");
+        Add("HTTP /api/search mix, requests/s", c => V(c, "http.search.rps"), "F0");
+        Add("**HTTP search / live** (floor ≥ 0.10 at 100k, ≥ 0.30 bundled)", c => Div(V(c, "http.search.rps"), V(c, "http.live.rps")), "F3");
+        Add("HTTP search under load p50, ms", c => V(c, "http.search.p50_ms"));
+        Add("HTTP search under load p99, ms", c => V(c, "http.search.p99_ms"));
+        Add("HTTP search errors + non-2xx", c => V(c, "http.search.errors") + V(c, "http.search.non2xx"), "F0");
+        Add("**API peak memory under load (VmHWM), MiB** (floor ≤ 1024)", c => V(c, "http.peak_rss_mib"), "F0");
+        Add("**start-up to /health/ready, s** (floor ≤ 2)", c => V(c, "startup.s"), "F3");
+        Add("start-up / start-up with the bundled index", c => Div(V(c, "startup.s"), V("bundled", "startup.s")));
+        Add("load average before T_tok / rebuild / latency", c => V(c, "tok.load_before"), "F1");
+        var load = rows[^1].Item2;
+        foreach (var c in load.Keys.ToList())
+            load[c] += " / " + F(V(c, "rebuild.load_before"), "F1") + " / " + F(V(c, "lat.load_before"), "F1");
+        return [.. rows.Where(r => r.Item2.Count > 0)];
+    }
+
+    private static IEnumerable<(string Floor, string Measured, bool? Met)> Floors(
+        Dictionary<string, Dictionary<string, string>> raw, List<string> sizes)
+    {
+        if (sizes.Count == 0) yield break;
+        var top = sizes[^1];
+        var at = $"at {Label(top)}";
+        double? V(string c, string m) => Value(raw, c, m);
+        (string, string, bool?) Check(string floor, double? value, Func<double, bool> ok, string format = "F2") =>
+            (floor, F(value, format), value is { } v ? ok(v) : null);
+
+        foreach (var size in sizes)
+        {
+            var ratio = V(size, "corpus.raw_chars") / V(size, "rebuild.wall_s") / V(size, "tok.chars_per_s");
+            yield return Check($"rebuild ≥ 1.5 × T_tok at {Label(size)}", ratio, r => r >= 1.5);
+        }
+        yield return Check($"in process p50 ≤ 2 ms without snippets {at}", V(top, "lat.nosnip.p50_ms"), v => v <= 2, "F3");
+        yield return Check($"in process p99 ≤ 10 ms without snippets {at}", V(top, "lat.nosnip.p99_ms"), v => v <= 10, "F3");
+        yield return Check($"in process p99 ≤ 20 ms with snippets {at}", V(top, "lat.snip.p99_ms"), v => v <= 20, "F3");
+        yield return Check($"HTTP /api/search ≥ 0.10 × /health/live {at}",
+            V(top, "http.search.rps") / V(top, "http.live.rps"), r => r >= 0.10, "F3");
+        yield return Check("HTTP /api/search ≥ 0.30 × /health/live on the bundled corpus",
+            V("bundled", "http.search.rps") / V("bundled", "http.live.rps"), r => r >= 0.30, "F3");
+        yield return Check($"start-up ≤ 2 s {at}", V(top, "startup.s"), v => v <= 2, "F3");
+        yield return Check($"API peak memory under load ≤ 1 GiB {at} (MiB)", V(top, "http.peak_rss_mib"), v => v <= 1024, "F0");
+        yield return Check($"index size ≤ 1.2 × raw text {at}", V(top, "index.bytes") / V(top, "corpus.raw_bytes"), r => r <= 1.2);
+    }
+
+    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    /// <summary>Two log-log panels: query latency and rebuild time against the number of articles.</summary>
+    private static string Chart(Dictionary<string, Dictionary<string, string>> raw, List<string> sizes)
+    {
+        const int w = 460, h = 340, left = 60, right = 20, topMargin = 40, bottom = 50;
+        var svg = new StringBuilder();
+        svg.AppendLine($"""<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h}" font-family="sans-serif" font-size="12">""");
+        svg.AppendLine($"""<rect width="{2 * w}" height="{h}" fill="white"/>""");
+        var xs = sizes.Select(s => double.Parse(s, Inv)).ToList();
+
+        void Panel(int x0, string title, string yLabel, (string Name, string Color, string Dash, Func<string, double?> Value)[] series)
+        {
+            var points = series.SelectMany(s => sizes.Select(s.Value)).OfType<double>().Where(v => v > 0).ToList();
+            if (points.Count == 0 || xs.Count == 0) return;
+            double lx0 = Math.Floor(Math.Log10(xs.Min())), lx1 = Math.Max(lx0 + 1, Math.Ceiling(Math.Log10(xs.Max())));
+            double ly0 = Math.Floor(Math.Log10(points.Min())), ly1 = Math.Max(ly0 + 1, Math.Ceiling(Math.Log10(points.Max())));
+            double X(double v) => x0 + left + (Math.Log10(v) - lx0) / (lx1 - lx0) * (w - left - right);
+            double Y(double v) => h - bottom - (Math.Log10(v) - ly0) / (ly1 - ly0) * (h - topMargin - bottom);
+            string P(double v) => v.ToString("F1", Inv);
+            svg.AppendLine($"""<text x="{x0 + w / 2}" y="20" text-anchor="middle" font-weight="bold">{title}</text>""");
+            for (var e = lx0; e <= lx1; e++)
+            {
+                var v = Math.Pow(10, e);
+                svg.AppendLine($"""<line x1="{P(X(v))}" y1="{topMargin}" x2="{P(X(v))}" y2="{h - bottom}" stroke="#ddd"/>""");
+                svg.AppendLine($"""<text x="{P(X(v))}" y="{h - bottom + 16}" text-anchor="middle">{(v >= 1000 ? $"{v / 1000:0}k" : $"{v:0}")}</text>""");
+            }
+            for (var e = ly0; e <= ly1; e++)
+            {
+                var v = Math.Pow(10, e);
+                svg.AppendLine($"""<line x1="{x0 + left}" y1="{P(Y(v))}" x2="{x0 + w - right}" y2="{P(Y(v))}" stroke="#ddd"/>""");
+                svg.AppendLine($"""<text x="{x0 + left - 6}" y="{P(Y(v) + 4)}" text-anchor="end">{v.ToString("0.###", Inv)}</text>""");
+            }
+            svg.AppendLine($"""<text x="{x0 + w / 2}" y="{h - 12}" text-anchor="middle">articles (log)</text>""");
+            svg.AppendLine($"""<text x="{x0 + 14}" y="{h / 2}" text-anchor="middle" transform="rotate(-90 {x0 + 14} {h / 2})">{yLabel} (log)</text>""");
+            var legendY = topMargin + 4;
+            foreach (var (name, color, dash, value) in series)
+            {
+                var pts = sizes.Select((s, i) => (X: xs[i], Y: value(s))).Where(p => p.Y is > 0).ToList();
+                if (pts.Count == 0) continue;
+                svg.AppendLine($"""<polyline fill="none" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}" points="{string.Join(' ', pts.Select(p => $"{P(X(p.X))},{P(Y(p.Y!.Value))}"))}"/>""");
+                foreach (var p in pts)
+                    svg.AppendLine($"""<circle cx="{P(X(p.X))}" cy="{P(Y(p.Y!.Value))}" r="3" fill="{color}"/>""");
+                svg.AppendLine($"""<line x1="{x0 + left + 10}" y1="{legendY + 6}" x2="{x0 + left + 34}" y2="{legendY + 6}" stroke="{color}" stroke-width="2" stroke-dasharray="{dash}"/>""");
+                svg.AppendLine($"""<text x="{x0 + left + 40}" y="{legendY + 10}">{name}</text>""");
+                legendY += 16;
+            }
+        }
+
+        double? V(string c, string m) => Value(raw, c, m);
+        Panel(0, "Query latency in process", "ms",
+        [
+            ("p50, no snippets", "#1f77b4", "", c => V(c, "lat.nosnip.p50_ms")),
+            ("p99, no snippets", "#1f77b4", "5,3", c => V(c, "lat.nosnip.p99_ms")),
+            ("p50, snippets", "#d62728", "", c => V(c, "lat.snip.p50_ms")),
+            ("p99, snippets", "#d62728", "5,3", c => V(c, "lat.snip.p99_ms")),
+        ]);
+        Panel(w, "Rebuild time", "seconds",
+        [
+            ("indexer rebuild, wall", "#2ca02c", "", c => V(c, "rebuild.wall_s")),
+            ("SmartCn alone, 1 thread (chars / T_tok)", "#7f7f7f", "5,3", c => V(c, "corpus.raw_chars") / V(c, "tok.chars_per_s")),
+        ]);
+        svg.AppendLine("</svg>");
+        return svg.ToString();
+    }
+}
