@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Threading.RateLimiting;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -39,13 +38,16 @@ builder.Services.AddOpenApi(o =>
     o.AddOperationTransformer<OpenApiExamples>();
 });
 
-var searchOptions = builder.Configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
-builder.Services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
-{
-    Timeout = TimeSpan.FromSeconds(searchOptions.RequestTimeoutSeconds),
-    TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-});
-builder.Services.AddRateLimiter(o => RateLimits.Configure(o, searchOptions));
+// Limits read the validated options when the middleware first needs them.
+builder.Services.AddRequestTimeouts();
+builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<SearchOptions>>((o, search) =>
+    o.DefaultPolicy = new RequestTimeoutPolicy
+    {
+        Timeout = TimeSpan.FromSeconds(search.Value.RequestTimeoutSeconds),
+        TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+    });
+builder.Services.AddRateLimiter(_ => { });
+builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SearchOptions>>((o, search) => RateLimits.Configure(o, search.Value));
 
 var app = builder.Build();
 

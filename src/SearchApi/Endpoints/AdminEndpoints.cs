@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SearchApi.Services;
 
@@ -28,27 +27,19 @@ public static class AdminEndpoints
         return api;
     }
 
-    private static Results<Accepted<ReindexResponse>, Conflict<ProblemDetails>> StartReindex(ReindexJobs jobs)
+    private static Results<Accepted<ReindexResponse>, ProblemHttpResult> StartReindex(ReindexJobs jobs)
     {
         if (jobs.TryStart() is not { } job)
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "A rebuild is already running",
-                Detail = $"Rebuild {jobs.Running?.Id} is still running; follow it at /api/admin/reindex/{jobs.Running?.Id}.",
-            });
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A rebuild is already running",
+                detail: $"Rebuild {jobs.Running?.Id} is still running; follow it at /api/admin/reindex/{jobs.Running?.Id}.");
         return TypedResults.Accepted($"/api/admin/reindex/{job.Id}", Response(job));
     }
 
-    private static Results<Ok<ReindexResponse>, NotFound<ProblemDetails>> ReindexStatus(ReindexJobs jobs, string id) =>
+    private static Results<Ok<ReindexResponse>, ProblemHttpResult> ReindexStatus(ReindexJobs jobs, string id) =>
         jobs.Find(id) is { } job
             ? TypedResults.Ok(Response(job))
-            : TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Rebuild not found",
-                Detail = $"No recent rebuild has the id '{id}'.",
-            });
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rebuild not found",
+                detail: $"No recent rebuild has the id '{id}'.");
 
     private static ReindexResponse Response(ReindexJob job) => new(
         job.Id, job.Status, job.StartedAt, job.FinishedAt, job.Summary?.Generation, job.Summary?.Articles, job.Error);

@@ -4,7 +4,6 @@ using System.Globalization;
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace SearchApi.Endpoints;
 
@@ -76,13 +75,13 @@ public static class SearchEndpoints
         }
     }
 
-    private static Results<Ok<ArticleResponse>, NotFound<ProblemDetails>> GetArticle(
+    private static Results<Ok<ArticleResponse>, ProblemHttpResult> GetArticle(
         ArchiveSearcher searcher, [Description("The article's id, as search hits give it.")] string id) =>
         searcher.GetArticle(id) is { } article
             ? TypedResults.Ok(ArticleResponse.From(article))
             : UnknownArticle(id);
 
-    private static Results<Ok<SimilarResponse>, NotFound<ProblemDetails>> Similar(
+    private static Results<Ok<SimilarResponse>, ProblemHttpResult> Similar(
         ArchiveSearcher searcher, [Description("The article's id, as search hits give it.")] string id) =>
         searcher.Similar(id) is { } hits
             ? TypedResults.Ok(new SimilarResponse(id, [.. hits.Select(HitResponse.From)]))
@@ -102,12 +101,8 @@ public static class SearchEndpoints
         return TypedResults.Ok(new AnalyzeResponse(text, tokens));
     }
 
-    private static NotFound<ProblemDetails> UnknownArticle(string id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Article not found",
-        Detail = $"No article has the id '{id}'.",
-    });
+    private static ProblemHttpResult UnknownArticle(string id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found",
+                detail: $"No article has the id '{id}'.");
 
     private static ValidationProblem Invalid(SearchRequestException e) => TypedResults.ValidationProblem(
         new Dictionary<string, string[]> { [e.Parameter] = [e.Problem] },
