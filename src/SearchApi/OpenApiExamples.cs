@@ -12,7 +12,7 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["q"] = "概念验证中心",
         ["section"] = "政策法规",
         ["region"] = "江苏",
-        ["from"] = "2024-01-01",
+        ["from"] = "2022-01-01",
         ["to"] = "2024-12-31",
         ["sort"] = "relevance",
         ["page"] = "1",
