@@ -53,8 +53,9 @@ public sealed class ReindexJobs(IOptions<SearchOptions> options, ArchiveSearcher
             job.Succeed(summary);
             logger.LogInformation("Reindex {Job} published {Generation} with {Articles} articles", job.Id, summary.Generation, summary.Articles);
         }
-        catch (Exception e) when (e is RebuildException or IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // A background job has no caller to throw to: whatever stopped it is its status.
             job.Fail(e.Message);
             logger.LogError(e, "Reindex {Job} failed; the serving index is unchanged", job.Id);
         }
