@@ -1,5 +1,78 @@
+using System.Text.Encodings.Web;
+using ArchiveSearch.Search;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SearchApi;
+using SearchApi.Endpoints;
+using SearchApi.Services;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<SearchOptions>()
+    .Bind(builder.Configuration.GetSection(SearchOptions.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProblem>();
+
+builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
+builder.Services.AddSingleton<ReindexJobs>();
+builder.Services.AddHostedService<InitialIndexBuild>();
+
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    // Chinese and the snippets' <em> stay readable in the JSON.
+    o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.AddOpenApi(o =>
+{
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "《4.0 信息速报》 archive search";
+        document.Info.Description = "Chinese full-text search over the newsletter archive: ranked queries with section, region and date filters, facets, snippets.";
+        return Task.CompletedTask;
+    });
+    o.AddOperationTransformer<OpenApiExamples>();
+});
+
+// Limits read the validated options when the middleware first needs them.
+builder.Services.AddRequestTimeouts();
+builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<SearchOptions>>((o, search) =>
+    o.DefaultPolicy = new RequestTimeoutPolicy
+    {
+        Timeout = TimeSpan.FromSeconds(search.Value.RequestTimeoutSeconds),
+        TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+    });
+builder.Services.AddRateLimiter(_ => { });
+builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SearchOptions>>((o, search) => RateLimits.Configure(o, search.Value));
+
 var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For });
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "《4.0 信息速报》 archive search";
+});
+app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+
+app.MapGroup("/api")
+    .RequireRateLimiting(RateLimits.SearchPolicy)
+    .WithTags("Search")
+    .MapSearchEndpoints()
+    .MapAdminEndpoints();
+app.MapGroup("/health").WithTags("Health").MapHealthEndpoints();
+
 app.Run();
 
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

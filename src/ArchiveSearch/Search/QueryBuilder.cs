@@ -43,8 +43,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                     required.AddRange(units.Select(u => u.Query));
                     proximity.AddRange(units.SelectMany(u => u.Tokens));
                     // Only a chunk typed as a run of topic words can occur verbatim.
-                    if (units.Count > 1 && _ignored.Count == ignoredBefore)
-                        bonus.Add(ExactBonus(words.Text));
+                    if (units.Count > 1 && _ignored.Count == ignoredBefore && ExactBonus(words.Text) is { } exact)
+                        bonus.Add(exact);
                     break;
                 default:
                     if (Nested(operand, excluding: false) is { } nested) required.Add(nested);
@@ -202,9 +202,10 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     }
 
     /// <summary>Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words.</summary>
-    private static Query ExactBonus(string chunk)
+    private static Query? ExactBonus(string chunk)
     {
         var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, chunk);
+        if (bigrams.Count == 0) return null;
         var bonus = new BooleanQuery
         {
             { Sequence(ArticleFields.TitleBigrams, bigrams)!, Occur.SHOULD },

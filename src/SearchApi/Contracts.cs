@@ -1,0 +1,50 @@
+using ArchiveSearch.Ingest;
+using ArchiveSearch.Search;
+
+namespace SearchApi;
+
+// The JSON the API answers with. Library types are mapped here so the wire format changes only on purpose.
+
+/// <summary>One page of search results.</summary>
+public sealed record SearchResponse(
+    QueryInterpretation Query, int Total, int Page, int PageSize, long TookMs, IReadOnlyList<HitResponse> Hits, FacetCounts Facets)
+{
+    public static SearchResponse From(SearchResult result, long tookMs) => new(
+        result.Query, result.Total, result.Page, result.PageSize, tookMs,
+        [.. result.Hits.Select(HitResponse.From)], result.Facets);
+}
+
+/// <summary>A hit; <c>snippet</c> is HTML-escaped with matches in &lt;em&gt;.</summary>
+public sealed record HitResponse(
+    string Id, string Title, string Section, IReadOnlyList<string> Regions, DateOnly Date, string DateSource,
+    string Issue, string Source, string? Snippet, float Score)
+{
+    public static HitResponse From(SearchHit hit) => new(
+        hit.Article.Id, hit.Article.Title, hit.Article.Section, hit.Article.Regions, hit.Article.Date,
+        DateSourceName(hit.Article.DateSource), hit.Article.Issue, hit.Article.Source, hit.Snippet, hit.Score);
+
+    public static string DateSourceName(DateSource source) => source.ToString().ToLowerInvariant();
+}
+
+/// <summary>A whole article.</summary>
+public sealed record ArticleResponse(
+    string Id, string Issue, DateOnly? IssueDate, string Section, string Title, string Source,
+    IReadOnlyList<string> Regions, DateOnly Date, string DateSource, string Body)
+{
+    public static ArticleResponse From(Article a) => new(
+        a.Id, a.Issue, a.IssueDate, a.Section, a.Title, a.Source, a.Regions, a.Date, HitResponse.DateSourceName(a.DateSource), a.Body);
+}
+
+public sealed record SimilarResponse(string Id, IReadOnlyList<HitResponse> Hits);
+
+/// <summary>SmartCn's tokens for a text: what the index holds for it.</summary>
+public sealed record AnalyzeResponse(string Text, IReadOnlyList<TokenResponse> Tokens);
+
+public sealed record TokenResponse(string Token, int Start, int End, int Position);
+
+public sealed record HealthResponse(string Status, string? Generation, int? Articles);
+
+/// <summary>A background rebuild: where it stands and, when it is done, what it built.</summary>
+public sealed record ReindexResponse(
+    string Id, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    string? Generation, int? Articles, string? Error);

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SearchApi.Services;
+
+namespace SearchApi.Endpoints;
+
+/// <summary>Operator endpoints, behind the X-Api-Key header.</summary>
+public static class AdminEndpoints
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").AddEndpointFilter(RequireApiKey);
+        admin.MapPost("/reindex", StartReindex)
+            .WithName("StartReindex")
+            .WithSummary("Rebuild the index from the corpus")
+            .WithDescription("Runs the same rebuild as `indexer rebuild` in the background and answers 202 with the job's " +
+                             "status location. The serving index keeps serving until the new generation is published. " +
+                             "Needs the X-Api-Key header; 409 while a rebuild runs.");
+        admin.MapGet("/reindex/{id}", ReindexStatus)
+            .WithName("ReindexStatus")
+            .WithSummary("Where a rebuild stands")
+            .WithDescription("running, succeeded (with the generation and article count) or failed (with the reason).");
+        return api;
+    }
+
+    private static Results<Accepted<ReindexResponse>, ProblemHttpResult> StartReindex(ReindexJobs jobs)
+    {
+        if (jobs.TryStart() is not { } job)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A rebuild is already running",
+                detail: $"Rebuild {jobs.Running?.Id} is still running; follow it at /api/admin/reindex/{jobs.Running?.Id}.");
+        return TypedResults.Accepted($"/api/admin/reindex/{job.Id}", Response(job));
+    }
+
+    private static Results<Ok<ReindexResponse>, ProblemHttpResult> ReindexStatus(ReindexJobs jobs, string id) =>
+        jobs.Find(id) is { } job
+            ? TypedResults.Ok(Response(job))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rebuild not found",
+                detail: $"No recent rebuild has the id '{id}'.");
+
+    private static ReindexResponse Response(ReindexJob job) => new(
+        job.Id, job.Status, job.StartedAt, job.FinishedAt, job.Summary?.Generation, job.Summary?.Articles, job.Error);
+
+    /// <summary>Refuses every request when no key is configured, and compares keys in constant time.</summary>
+    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.AdminApiKey;
+        var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
+        if (string.IsNullOrEmpty(configured) ||
+            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(configured)))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Admin key required",
+                detail: string.IsNullOrEmpty(configured)
+                    ? "Admin endpoints are disabled: no Search:AdminApiKey is configured."
+                    : $"Send the configured admin key in the {ApiKeyHeader} header.");
+        }
+        return await next(context);
+    }
+}

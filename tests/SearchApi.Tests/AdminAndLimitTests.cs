@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using ArchiveSearch.Index;
+using static SearchApi.Tests.Json;
+
+namespace SearchApi.Tests;
+
+[Collection(ApiFixture.Collection)]
+public sealed class AdminAndLimitTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Reindex_without_the_right_key_is_refused_with_401()
+    {
+        using var none = await api.Client.PostAsync("/api/admin/reindex", null);
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex") { Headers = { { "X-Api-Key", "guess" } } };
+        using var wrongResponse = await api.Client.SendAsync(wrong);
+
+        (await none.ReadJson(HttpStatusCode.Unauthorized)).Str("detail").Should().Contain("X-Api-Key");
+        wrongResponse.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Reindex_is_always_refused_when_no_key_is_configured()
+    {
+        using var factory = api.Start([]);
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex") { Headers = { { "X-Api-Key", "" } } };
+
+        using var response = await client.SendAsync(request);
+
+        (await response.ReadJson(HttpStatusCode.Unauthorized)).Str("detail").Should().Contain("no Search:AdminApiKey");
+    }
+
+    [Fact]
+    public async Task Reindex_runs_in_the_background_one_at_a_time_and_the_api_serves_the_new_generation()
+    {
+        var before = (await api.Client.GetJson("/health/ready")).Str("generation");
+        var expectedTitles = (await api.Client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title")).ToList();
+
+        using var started = await PostReindex();
+        using var second = await PostReindex();
+
+        var job = await started.ReadJson(HttpStatusCode.Accepted);
+        job.Str("status").Should().Be("running");
+        started.Headers.Location!.ToString().Should().Be($"/api/admin/reindex/{job.Str("id")}");
+        (await second.ReadJson(HttpStatusCode.Conflict)).Str("detail").Should().Contain(job.Str("id"));
+
+        var status = await WaitForJob(started.Headers.Location!.ToString());
+        status.Str("status").Should().Be("succeeded");
+        status.Int("articles").Should().Be(79);
+        var after = await WaitForGeneration(status.Str("generation"));
+        after.Should().NotBe(before);
+        (await api.Client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title"))
+            .Should().Equal(expectedTitles);
+    }
+
+    [Fact]
+    public async Task A_rebuild_by_the_indexer_is_picked_up_within_two_seconds()
+    {
+        var summary = IndexRebuilder.Rebuild(TestSupport.RepoPaths.Corpus, api.Index.IndexDir);
+
+        (await WaitForGeneration(summary.Generation)).Should().Be(summary.Generation);
+    }
+
+    [Fact]
+    public async Task The_per_client_rate_limit_answers_429_with_retry_after()
+    {
+        using var factory = api.Start(new() { ["Search:RateLimit:PermitsPerSecond"] = "2" });
+        using var client = factory.CreateClient();
+
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++) responses.Add(await client.GetAsync($"/api/search?q={Q("常州")}"));
+
+        responses.Take(2).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        refused.Should().NotBeEmpty();
+        refused[0].Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeGreaterThanOrEqualTo(1);
+        (await refused[0].ReadJson(HttpStatusCode.TooManyRequests)).Str("title").Should().Be("Too many requests");
+        (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK, "health checks are not rate limited");
+        responses.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task Beyond_the_concurrent_searches_and_their_queue_the_answer_is_429()
+    {
+        using var factory = api.Start(new() { ["Search:MaxConcurrentSearches"] = "1", ["Search:SearchQueueLimit"] = "0" });
+        using var client = factory.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync($"/api/search?q={Q("发展 创新")}&pageSize=100")));
+
+        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.OK);
+        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter != null);
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.TooManyRequests);
+        foreach (var r in responses) r.Dispose();
+    }
+
+    [Fact]
+    public void Invalid_configuration_stops_start_up_with_a_message_naming_the_setting()
+    {
+        var start = () => new SearchApiFactory(new()
+        {
+            ["Search:IndexPath"] = Path.Combine(Path.GetTempPath(), "no-index-" + Guid.NewGuid()),
+            ["Search:CorpusPath"] = "/no/such/corpus",
+        });
+
+        start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Search:CorpusPath"));
+    }
+
+    private Task<HttpResponseMessage> PostReindex() =>
+        api.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex") { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } });
+
+    private async Task<System.Text.Json.Nodes.JsonNode> WaitForJob(string location)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, location) { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } };
+            using var response = await api.Client.SendAsync(request);
+            var job = await response.ReadJson();
+            if (job.Str("status") != "running" || DateTime.UtcNow > deadline) return job;
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<string> WaitForGeneration(string generation)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(2);
+        string current;
+        do
+        {
+            current = (await api.Client.GetJson("/health/ready")).Str("generation");
+            if (current == generation) break;
+            await Task.Delay(50);
+        } while (DateTime.UtcNow < deadline);
+        return current;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TestSupport;
+
+namespace SearchApi.Tests;
+
+/// <summary>The real app on a real Kestrel port, serving a real index of the corpus.</summary>
+public sealed class SearchApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public SearchApiFactory(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+        StartServer();
+    }
+
+    /// <summary>The server's own address, for clients outside the factory (the browser).</summary>
+    public Uri Address => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+}
+
+/// <summary>One index of the corpus and one app over it, shared by the tests of this project.</summary>
+public sealed class ApiFixture : IDisposable
+{
+    public const string Collection = "api";
+    public const string AdminKey = "test-admin-key";
+
+    public ApiFixture()
+    {
+        Index = new CorpusIndexFixture();
+        Factory = Start(new() { ["Search:AdminApiKey"] = AdminKey });
+        Client = Factory.CreateClient();
+    }
+
+    public CorpusIndexFixture Index { get; }
+    public SearchApiFactory Factory { get; }
+    public HttpClient Client { get; }
+
+    /// <summary>Another app over the same index with extra settings (limits, no admin key, …).</summary>
+    public SearchApiFactory Start(Dictionary<string, string?> settings)
+    {
+        settings["Search:IndexPath"] = Index.IndexDir;
+        settings["Search:CorpusPath"] = RepoPaths.Corpus;
+        return new SearchApiFactory(settings);
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        Index.Dispose();
+    }
+}
+
+[CollectionDefinition(ApiFixture.Collection)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>;
