@@ -186,6 +186,73 @@ public static class ConsoleModes
         return 0;
     }
 
+    /// <summary>
+    /// <c>rebuild-costs --corpus DIR [--articles N]</c>: where a rebuild's CPU goes, each part on one thread over the
+    /// same N articles: SmartCn over title and body, CJK bigrams over them, building the documents, adding them to an
+    /// index writer (which runs both analyzers and writes postings and stored fields), and the final merge and commit.
+    /// </summary>
+    public static int RebuildCosts(string[] args)
+    {
+        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
+        var count = int.Parse(Option(args, "--articles") ?? "2000", CultureInfo.InvariantCulture);
+        var articles = ReadCorpus(corpus).Take(count).ToList();
+        var texts = articles.SelectMany(a => new[] { a.Title, a.Body }).ToList();
+        long chars = texts.Sum(t => (long)t.Length);
+        CountTokens(texts.Take(100));
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, texts[0]);
+
+        double Time(Action action)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            return clock.Elapsed.TotalSeconds;
+        }
+        var smartCn = Time(() => CountTokens(texts));
+        var bigrams = Time(() =>
+        {
+            foreach (var text in texts)
+            {
+                using var stream = ArchiveAnalyzers.Bigrams.GetTokenStream(ArticleFields.BodyBigrams, text);
+                stream.Reset();
+                while (stream.IncrementToken()) { }
+                stream.End();
+            }
+        });
+        var documents = Time(() => { foreach (var a in articles) ArticleDocument.ToDocument(a); });
+        var dir = Path.Combine(Path.GetTempPath(), "rebuild-costs-" + Environment.ProcessId);
+        System.IO.Directory.CreateDirectory(dir);
+        try
+        {
+            using var directory = Lucene.Net.Store.FSDirectory.Open(dir);
+            var config = new Lucene.Net.Index.IndexWriterConfig(ArchiveAnalyzers.Version, ArchiveAnalyzers.PerField)
+            {
+                OpenMode = Lucene.Net.Index.OpenMode.CREATE,
+                Similarity = new Lucene.Net.Search.Similarities.BM25Similarity(),
+                RAMBufferSizeMB = 128,
+            };
+            using var writer = new Lucene.Net.Index.IndexWriter(directory, config);
+            var gcBefore = GC.GetTotalPauseDuration();
+            var add = Time(() => { foreach (var a in articles) writer.AddDocument(ArticleDocument.ToDocument(a)); });
+            var gcAdd = (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds;
+            var merge = Time(() => { writer.ForceMerge(1); writer.Commit(); });
+            Print("costs.articles", articles.Count);
+            Print("costs.chars", chars);
+            Print("costs.smartcn_s", smartCn);
+            Print("costs.bigrams_s", bigrams);
+            Print("costs.documents_s", documents);
+            Print("costs.add_documents_s", add);
+            Print("costs.add_documents_gc_pause_s", gcAdd);
+            Print("costs.merge_commit_s", merge);
+            Print("costs.add_over_smartcn", add / smartCn);
+            Print("costs.all_over_smartcn", (add + merge) / smartCn);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(dir, recursive: true);
+        }
+        return 0;
+    }
+
     /// <summary>When each stage was first reported. Reports come from several threads; the first one wins.</summary>
     private sealed class StageClock(Stopwatch clock) : IProgress<RebuildProgress>
     {

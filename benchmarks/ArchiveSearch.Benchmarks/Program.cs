@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "tokenize" => ConsoleModes.Tokenize(args[1..]),
     "latency" => ConsoleModes.Latency(args[1..]),
     "rebuild-stages" => ConsoleModes.RebuildStages(args[1..]),
+    "rebuild-costs" => ConsoleModes.RebuildCosts(args[1..]),
     "urls" => ConsoleModes.Urls(args[1..]),
     "report" => Report.Run(args[1..]),
     _ => Run(args),

@@ -24,14 +24,14 @@ internal sealed class FacetingCollector(
     private readonly Dictionary<string, int> _regionCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _yearCounts = [];
 
-    private SortedSetDocValues _sectionValues = DocValues.EMPTY_SORTED_SET;
-    private SortedSetDocValues _regionValues = DocValues.EMPTY_SORTED_SET;
-    private NumericDocValues _dates = DocValues.EMPTY_NUMERIC;
-    private HashSet<long> _wantedSectionOrds = [];
-    private HashSet<long> _wantedRegionOrds = [];
+    private SegmentFacets? _segment;
+    private bool[] _wantedSectionOrds = [];
+    private bool[] _wantedRegionOrds = [];
     private int[] _segmentSectionCounts = [];
     private int[] _segmentRegionCounts = [];
-    private readonly List<long> _docRegionOrds = [];
+    private int[] _segmentYearCounts = [];
+    private readonly bool _filterSections = sections.Count > 0;
+    private readonly bool _filterRegions = regions.Count > 0;
 
     public int Total { get; private set; }
 
@@ -42,41 +42,36 @@ internal sealed class FacetingCollector(
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegmentCounts();
-        var reader = context.AtomicReader;
-        _sectionValues = reader.GetSortedSetDocValues(ArticleFields.Section) ?? DocValues.EMPTY_SORTED_SET;
-        _regionValues = reader.GetSortedSetDocValues(ArticleFields.Regions) ?? DocValues.EMPTY_SORTED_SET;
-        _dates = reader.GetNumericDocValues(ArticleFields.Date) ?? DocValues.EMPTY_NUMERIC;
-        _wantedSectionOrds = Ords(_sectionValues, sections);
-        _wantedRegionOrds = Ords(_regionValues, regions);
-        _segmentSectionCounts = new int[_sectionValues.ValueCount];
-        _segmentRegionCounts = new int[_regionValues.ValueCount];
+        var segment = SegmentFacets.For(context.AtomicReader);
+        _segment = segment;
+        _wantedSectionOrds = SegmentFacets.Wanted(segment.SectionNames, sections);
+        _wantedRegionOrds = SegmentFacets.Wanted(segment.RegionNames, regions);
+        _segmentSectionCounts = new int[segment.SectionNames.Length];
+        _segmentRegionCounts = new int[segment.RegionNames.Length];
+        _segmentYearCounts = new int[segment.Years.Length];
         hits?.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
         if (++_seen % CancellationStride == 0) cancellation.ThrowIfCancellationRequested();
-        _sectionValues.SetDocument(doc);
-        var sectionOrd = _sectionValues.NextOrd();
-        var sectionPasses = sections.Count == 0 || _wantedSectionOrds.Contains(sectionOrd);
+        var segment = _segment!;
+        var sectionOrd = segment.SectionOrd[doc];
+        var sectionPasses = !_filterSections || (sectionOrd >= 0 && _wantedSectionOrds[sectionOrd]);
 
-        _regionValues.SetDocument(doc);
-        _docRegionOrds.Clear();
-        var regionPasses = regions.Count == 0;
-        for (var ord = _regionValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _regionValues.NextOrd())
-        {
-            _docRegionOrds.Add(ord);
-            regionPasses |= _wantedRegionOrds.Contains(ord);
-        }
+        var regionOrds = segment.RegionOrds;
+        int first = segment.RegionStart[doc], end = segment.RegionStart[doc + 1];
+        var regionPasses = !_filterRegions;
+        for (var i = first; i < end && !regionPasses; i++)
+            regionPasses = _wantedRegionOrds[regionOrds[i]];
 
         if (regionPasses && sectionOrd >= 0) _segmentSectionCounts[sectionOrd]++;
         if (sectionPasses)
-            foreach (var ord in _docRegionOrds) _segmentRegionCounts[ord]++;
+            for (var i = first; i < end; i++) _segmentRegionCounts[regionOrds[i]]++;
         if (!sectionPasses || !regionPasses) return;
 
         Total++;
-        var year = (int)(_dates.Get(doc) / 10000);
-        _yearCounts[year] = _yearCounts.GetValueOrDefault(year) + 1;
+        _segmentYearCounts[segment.YearIndex[doc]]++;
         hits?.Collect(doc);
     }
 
@@ -95,24 +90,24 @@ internal sealed class FacetingCollector(
     /// <summary>Ordinals are per segment, so counts become names when the collector leaves a segment.</summary>
     private void FlushSegmentCounts()
     {
-        Flush(_sectionValues, _segmentSectionCounts, _sectionCounts);
-        Flush(_regionValues, _segmentRegionCounts, _regionCounts);
+        if (_segment is { } segment)
+        {
+            Flush(segment.SectionNames, _segmentSectionCounts, _sectionCounts);
+            Flush(segment.RegionNames, _segmentRegionCounts, _regionCounts);
+            for (var i = 0; i < _segmentYearCounts.Length; i++)
+                if (_segmentYearCounts[i] > 0)
+                    _yearCounts[segment.Years[i]] = _yearCounts.GetValueOrDefault(segment.Years[i]) + _segmentYearCounts[i];
+        }
+        _segment = null;
         _segmentSectionCounts = [];
         _segmentRegionCounts = [];
+        _segmentYearCounts = [];
 
-        static void Flush(SortedSetDocValues values, int[] segmentCounts, Dictionary<string, int> counts)
+        static void Flush(string[] names, int[] segmentCounts, Dictionary<string, int> counts)
         {
-            var term = new BytesRef();
             for (var ord = 0; ord < segmentCounts.Length; ord++)
-            {
-                if (segmentCounts[ord] == 0) continue;
-                values.LookupOrd(ord, term);
-                var name = term.Utf8ToString();
-                counts[name] = counts.GetValueOrDefault(name) + segmentCounts[ord];
-            }
+                if (segmentCounts[ord] > 0)
+                    counts[names[ord]] = counts.GetValueOrDefault(names[ord]) + segmentCounts[ord];
         }
     }
-
-    private static HashSet<long> Ords(SortedSetDocValues values, IReadOnlyCollection<string> names) =>
-        [.. names.Select(name => values.LookupTerm(new BytesRef(name))).Where(ord => ord >= 0)];
 }
