@@ -261,6 +261,47 @@ public static class ConsoleModes
         public void Report(RebuildProgress value) => _marks.TryAdd(value.Stage, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// <c>throughput --index DIR [--threads N] [--seconds S]</c>: the mix (with snippets, as the API serves it) run by N
+    /// threads at once in process: queries a second and CPU milliseconds per query, to compare with the API's.
+    /// </summary>
+    public static int Throughput(string[] args)
+    {
+        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
+        var threads = int.Parse(Option(args, "--threads") ?? "16", CultureInfo.InvariantCulture);
+        var seconds = double.Parse(Option(args, "--seconds") ?? "8", CultureInfo.InvariantCulture);
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        var requests = QueryMix.Entries.Select(e => e.Request).ToList();
+        void Run(TimeSpan duration, ref long total)
+        {
+            var stop = Stopwatch.StartNew();
+            long count = 0;
+            var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+            {
+                var i = t;
+                while (stop.Elapsed < duration)
+                {
+                    searcher.Search(requests[i++ % requests.Count]);
+                    Interlocked.Increment(ref count);
+                }
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+            total = count;
+        }
+        long warm = 0, done = 0;
+        Run(TimeSpan.FromSeconds(2), ref warm);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        Run(TimeSpan.FromSeconds(seconds), ref done);
+        var wall = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        Print("thr.threads", threads);
+        Print("thr.qps", done / wall);
+        Print("thr.cpu_ms_per_query", cpuMs / done);
+        return 0;
+    }
+
     /// <summary><c>urls</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script.</summary>
     public static int Urls(string[] args)
     {

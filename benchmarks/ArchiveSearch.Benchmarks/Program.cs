@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "latency" => ConsoleModes.Latency(args[1..]),
     "rebuild-stages" => ConsoleModes.RebuildStages(args[1..]),
     "rebuild-costs" => ConsoleModes.RebuildCosts(args[1..]),
+    "throughput" => ConsoleModes.Throughput(args[1..]),
     "urls" => ConsoleModes.Urls(args[1..]),
     "report" => Report.Run(args[1..]),
     _ => Run(args),

@@ -112,14 +112,15 @@ public sealed class ArchiveSearcher : IDisposable
         var fields = request.Snippets && built is not null
             ? new HashSet<string>(ArticleDocument.HitFields) { ArticleFields.Body }
             : ArticleDocument.HitFields;
-        var hits = top.ScoreDocs.Skip(start).Select(scoreDoc =>
-        {
-            var article = ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc, fields));
-            var snippet = built is null ? null
-                : request.Snippets ? SnippetBuilder.Build(searcher.IndexReader, scoreDoc.Doc, article.Body, built.HighlightTerms)
-                : null;
-            return new SearchHit(article with { Body = "" }, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
-        }).ToList();
+        var page = top.ScoreDocs.Skip(start)
+            .Select(scoreDoc => (scoreDoc, Article: ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc, fields))))
+            .ToList();
+        // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
+        var snippets = built is not null && request.Snippets
+            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.HighlightTerms)
+            : null;
+        var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
+            float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
         var note = match == "relaxed"
             ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"

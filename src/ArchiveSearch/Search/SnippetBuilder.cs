@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using ArchiveSearch.Index;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace ArchiveSearch.Search;
@@ -15,9 +16,25 @@ internal static class SnippetBuilder
     public const int Length = 120;
     private const int LeadIn = 20;
 
-    public static string Build(IndexReader reader, int docId, string body, IReadOnlyList<string> terms)
+    public static string Build(IndexReader reader, int docId, string body, IReadOnlyList<string> terms) =>
+        Build(reader, [(docId, body)], terms)[0];
+
+    /// <summary>
+    /// Snippets for a page of hits at once: each term's postings are looked up once per segment and walked through the
+    /// hits in document order, instead of once per hit. Every lookup clones index inputs, which Lucene.Net's
+    /// memory-mapped directory registers under a lock: per hit, concurrent searches queued on that lock.
+    /// </summary>
+    public static string[] Build(IndexReader reader, IReadOnlyList<(int DocId, string Body)> hits, IReadOnlyList<string> terms)
     {
-        var matches = MergedMatches(reader, docId, terms);
+        var matches = AllMatches(reader, hits, terms);
+        var snippets = new string[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+            snippets[i] = Cut(hits[i].Body, Merge(matches[i]));
+        return snippets;
+    }
+
+    private static string Cut(string body, List<(int Start, int End)> matches)
+    {
         var start = matches.Count == 0 ? 0 : WindowStart(body, matches);
         var end = Math.Min(body.Length, start + Length);
 
@@ -40,30 +57,55 @@ internal static class SnippetBuilder
         return snippet.ToString();
     }
 
-    /// <summary>Every occurrence of the terms in the document, overlapping and adjacent ones joined (人工 + 工智 + 智能).</summary>
-    private static List<(int Start, int End)> MergedMatches(IndexReader reader, int docId, IReadOnlyList<string> terms)
+    /// <summary>Every occurrence of the terms in each hit, from the offsets in the bigram field's postings.</summary>
+    private static List<(int Start, int End)>[] AllMatches(
+        IndexReader reader, IReadOnlyList<(int DocId, string Body)> hits, IReadOnlyList<string> terms)
     {
-        var spans = new List<(int Start, int End)>();
+        var spans = new List<(int Start, int End)>[hits.Count];
+        for (var i = 0; i < hits.Count; i++) spans[i] = [];
+        var order = Enumerable.Range(0, hits.Count).OrderBy(i => hits[i].DocId).ToArray();
+        var termBytes = terms.Select(t => new BytesRef(t)).ToArray();
         var leaves = reader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
-        var localDoc = docId - leaf.DocBase;
-        var fieldTerms = leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams);
-        if (fieldTerms is null) return spans;
-
-        var termsEnum = fieldTerms.GetEnumerator();
-        DocsAndPositionsEnum? postings = null;
-        foreach (var term in terms)
+        var k = 0;
+        while (k < order.Length)
         {
-            if (!termsEnum.SeekExact(new BytesRef(term))) continue;
-            postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
-            if (postings is null || postings.Advance(localDoc) != localDoc) continue;
-            for (var i = postings.Freq; i > 0; i--)
-            {
-                postings.NextPosition();
-                spans.Add((postings.StartOffset, postings.EndOffset));
-            }
-        }
+            var leaf = leaves[ReaderUtil.SubIndex(hits[order[k]].DocId, leaves)];
+            var leafEnd = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+            var end = k;
+            while (end < order.Length && hits[order[end]].DocId < leafEnd) end++;
 
+            var fieldTerms = leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams);
+            if (fieldTerms is not null)
+            {
+                var termsEnum = fieldTerms.GetEnumerator();
+                DocsAndPositionsEnum? postings = null;
+                foreach (var term in termBytes)
+                {
+                    if (!termsEnum.SeekExact(term)) continue;
+                    postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
+                    if (postings is null) continue;
+                    for (var i = k; i < end; i++)
+                    {
+                        var localDoc = hits[order[i]].DocId - leaf.DocBase;
+                        if (postings.DocID < localDoc) postings.Advance(localDoc);
+                        if (postings.DocID == DocIdSetIterator.NO_MORE_DOCS) break;
+                        if (postings.DocID != localDoc) continue;
+                        for (var n = postings.Freq; n > 0; n--)
+                        {
+                            postings.NextPosition();
+                            spans[order[i]].Add((postings.StartOffset, postings.EndOffset));
+                        }
+                    }
+                }
+            }
+            k = end;
+        }
+        return spans;
+    }
+
+    /// <summary>Overlapping and adjacent matches joined (人工 + 工智 + 智能).</summary>
+    private static List<(int Start, int End)> Merge(List<(int Start, int End)> spans)
+    {
         spans.Sort();
         var merged = new List<(int Start, int End)>();
         foreach (var span in spans)
