@@ -14,7 +14,11 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 {
     private const float TitleBoost = 3f;
     private const float SynonymBoost = 0.9f;
-    private const float ExactBonusBoost = 2f;
+    /// <summary>
+    /// Strong enough that a chunk found verbatim (科技金融) outranks its words found apart even when those are in
+    /// the title or repeated in a short article; at 2 a scattered match still beat one-off verbatim mentions.
+    /// </summary>
+    private const float ExactBonusBoost = 12f;
     private const float ProximityBonusBoost = 1f;
     private const int ProximitySlop = 12;
     /// <summary>A match in one field of a pair (SmartCn words, bigrams) counts fully, the other a little.</summary>
@@ -43,8 +47,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                     required.AddRange(units.Select(u => u.Query));
                     proximity.AddRange(units.SelectMany(u => u.Tokens));
                     // Only a chunk typed as a run of topic words can occur verbatim.
-                    if (units.Count > 1 && _ignored.Count == ignoredBefore)
-                        bonus.Add(ExactBonus(words.Text));
+                    if (units.Count > 1 && _ignored.Count == ignoredBefore && ExactBonus(words.Text) is { } exact)
+                        bonus.Add(exact);
                     break;
                 default:
                     if (Nested(operand, excluding: false) is { } nested) required.Add(nested);
@@ -53,7 +57,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         }
         if (proximity.Count > 1)
             bonus.Add(Proximity(proximity));
-        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms]);
+        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms],
+            Relaxable: query is not UserQuery.All { Explicit: true });
     }
 
     private Query? Nested(UserQuery node, bool excluding)
@@ -201,10 +206,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         return phrase;
     }
 
-    /// <summary>Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words.</summary>
-    private static Query ExactBonus(string chunk)
+    /// <summary>
+    /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
+    /// analyzer keeps nothing of it (its English stopwords drop all of "of+the", which SmartCn keeps as two words).
+    /// </summary>
+    private static Query? ExactBonus(string chunk)
     {
         var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, chunk);
+        if (bigrams.Count == 0) return null;
         var bonus = new BooleanQuery
         {
             { Sequence(ArticleFields.TitleBigrams, bigrams)!, Occur.SHOULD },
@@ -249,14 +258,19 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
 
-/// <summary>A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.</summary>
+/// <summary>
+/// A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.
+/// <paramref name="Relaxable"/> is false when the person typed AND: they asked for every term, so the searcher
+/// must not fall back to "most of them".
+/// </summary>
 internal sealed record BuiltQuery(
     IReadOnlyList<Query> Required,
     IReadOnlyList<Query> Excluded,
     IReadOnlyList<Query> Bonus,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlyList<string> Ignored,
-    IReadOnlyList<string> HighlightTerms)
+    IReadOnlyList<string> HighlightTerms,
+    bool Relaxable)
 {
     /// <summary>
     /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default).

@@ -12,7 +12,8 @@ public abstract record UserQuery
     /// <summary>Text that must occur as written.</summary>
     public sealed record Phrase(string Text) : UserQuery;
     public sealed record Not(UserQuery Operand) : UserQuery;
-    public sealed record All(IReadOnlyList<UserQuery> Operands) : UserQuery;
+    /// <summary>Every operand; <paramref name="Explicit"/> when the person typed AND, which rules out relaxing.</summary>
+    public sealed record All(IReadOnlyList<UserQuery> Operands, bool Explicit = false) : UserQuery;
     public sealed record Any(IReadOnlyList<UserQuery> Operands) : UserQuery;
 
     public const int MaxLength = 256;
@@ -97,11 +98,13 @@ public abstract record UserQuery
         private UserQuery ParseAll()
         {
             var operands = new List<UserQuery>();
+            var explicitAnd = false;
             while (!AtEnd && !Peek(TokenKind.Close) && !Peek(TokenKind.Or))
             {
                 if (Peek(TokenKind.And))
                 {
                     _next++;
+                    explicitAnd = true;
                     if (operands.Count == 0 || AtEnd || Peek(TokenKind.Close) || Peek(TokenKind.Or))
                         throw new SearchRequestException("q", "has a dangling AND: it needs a term on each side");
                     continue;
@@ -111,7 +114,7 @@ public abstract record UserQuery
             if (operands.Count == 0)
                 throw new SearchRequestException("q", Peek(TokenKind.Or) ? DanglingOr
                     : Peek(TokenKind.Close) ? "has a ')' without a matching '('" : "has nothing to search for");
-            return operands.Count == 1 ? operands[0] : new All(operands);
+            return operands.Count == 1 ? operands[0] : new All(operands, explicitAnd);
         }
 
         private UserQuery ParseUnary()
