@@ -76,6 +76,22 @@ public sealed class RankingTests(CorpusIndexFixture index)
     }
 
     [Theory]
+    [InlineData("显示器件", new[] { "显示器", "件" })]
+    [InlineData("元宇宙", new[] { "元", "宇宙" })]
+    [InlineData("车联网", new[] { "车", "联网" })]
+    public void A_lone_character_SmartCn_splits_off_stays_with_its_word(string word, string[] smartCn)
+    {
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, word).Select(t => t.Term).Should().Equal(smartCn);
+
+        var result = Search(word, 50);
+
+        // One term, not 件 or 元 on its own, which would match the character anywhere.
+        result.Query.Terms.Should().ContainSingle().Which.Text.Should().Be(word);
+        result.Total.Should().Be(index.Articles.Count(a => Text(a).Contains(word))).And.BeGreaterThan(0);
+        result.Hits.Select(Full).Should().OnlyContain(a => Text(a).Contains(word));
+    }
+
+    [Theory]
     [InlineData("AI", "上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”启动")]
     [InlineData("ai", "上海市市级科技重大专项“人工智能前沿基础理论与关键技术—自主智能无人系统”启动")]
     [InlineData("人工智能", "从Robot到Cobot，人机共融正在开创一个时代")]
@@ -129,26 +145,51 @@ public sealed class RankingTests(CorpusIndexFixture index)
     [Fact]
     public void An_explicit_AND_is_never_relaxed()
     {
-        // Without AND, 众创空间 珠海 finds one article and relaxes; with AND the person asked for both.
-        Search("众创空间 珠海").Query.Match.Should().Be("relaxed");
+        // No article has all three; without AND the query relaxes to the cornea article (角膜, 机器人).
+        Search("机器人 角膜 亚运").Query.Match.Should().Be("relaxed");
 
-        var result = Search("众创空间 AND 珠海");
+        var result = Search("机器人 AND 角膜 AND 亚运");
 
         result.Query.Match.Should().Be("all");
-        result.Hits.Select(h => h.Article.Title).Should().Equal("广东：珠海坚持产业第一、制造业优先：“小而美”转向“强而优”");
+        result.Query.MinimumMatch.Should().BeNull();
+        result.Total.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_word_typed_as_one_chunk_is_not_relaxed_piece_by_piece()
+    {
+        // SmartCn cuts 概念验证中心 into 概念 / 验证 / 中心; relaxing those apart would return articles with only
+        // 验证 and 中心. The chunk is one term, so every hit has the whole word.
+        var result = Search("概念验证中心 -江苏", 50);
+
+        result.Query.Match.Should().Be("all");
+        result.Hits.Select(Full).Should().OnlyContain(a => Text(a).Contains("概念验证中心") && !Text(a).Contains("江苏"));
+        result.Hits.Select(h => h.Article.Title).Should().Contain("宁波创建首批概念验证中心助力培育新质生产力");
+    }
+
+    [Fact]
+    public void Punctuation_separates_terms_like_a_space()
+    {
+        // title: is not syntax; "titl" is in no article, so the query relaxes past it to 机器人.
+        var result = Search("title:机器人");
+
+        result.Query.Terms.Select(t => t.Text).Should().Equal("title", "机器人");
+        result.Query.Match.Should().Be("relaxed");
+        result.Hits[0].Article.Title.Should().Contain("机器人");
     }
 
     [Fact]
     public void The_relaxation_note_counts_the_articles_that_have_every_term()
     {
-        // Few articles have all of 概念, 验证, 中心 and 宁波, so the query relaxes, but "no article" would be false.
-        var haveAll = index.Articles.Count(a => new[] { "概念", "验证", "中心", "宁波" }.All(Text(a).Contains));
+        // Few articles have 概念验证中心, 宁波 and 高校 together, so the query relaxes, but "no article" would be false.
+        var haveAll = index.Articles.Count(a => new[] { "概念", "验证", "中心", "宁波", "高校" }.All(Text(a).Contains));
         haveAll.Should().BeInRange(1, 2);
 
-        var result = Search("概念验证中心 宁波");
+        var result = Search("概念验证中心 宁波 高校");
 
         result.Query.Match.Should().Be("relaxed");
-        result.Query.Note.Should().StartWith($"only {haveAll} article(s) have all 4 terms together");
+        result.Query.MinimumMatch.Should().Be(2);
+        result.Query.Note.Should().StartWith($"only {haveAll} article(s) have all 3 terms together");
         result.Hits[0].Article.Title.Should().Be("宁波创建首批概念验证中心助力培育新质生产力");
     }
 

@@ -34,7 +34,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         var excluded = new List<Query>();
         var bonus = new List<Query>();
         var proximity = new List<AnalyzedToken>();
-        foreach (var operand in query is UserQuery.All all ? all.Operands : [query])
+        foreach (var operand in (query is UserQuery.All all ? all.Operands : [query]).SelectMany(SplitOnPunctuation))
         {
             switch (operand)
             {
@@ -44,10 +44,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 case UserQuery.Words words:
                     var ignoredBefore = _ignored.Count;
                     var units = Units(words.Text, excluding: false);
-                    required.AddRange(units.Select(u => u.Query));
                     proximity.AddRange(units.SelectMany(u => u.Tokens));
+                    var isQuestion = _ignored.Count > ignoredBefore;
+                    // A question (常州有哪些企业完成融资) relaxes word by word. A chunk typed without question words
+                    // (概念验证中心) is one term: relaxing it piecewise would return articles with only 验证 and 中心.
+                    if (isQuestion) required.AddRange(units.Select(u => u.Query));
+                    else if (AllOf([.. units.Select(u => u.Query)]) is { } chunk) required.Add(chunk);
                     // Only a chunk typed as a run of topic words can occur verbatim.
-                    if (units.Count > 1 && _ignored.Count == ignoredBefore && ExactBonus(words.Text) is { } exact)
+                    if (units.Count > 1 && !isQuestion && ExactBonus(words.Text) is { } exact)
                         bonus.Add(exact);
                     break;
                 default:
@@ -60,6 +64,31 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms],
             Relaxable: query is not UserQuery.All { Explicit: true });
     }
+
+    /// <summary>
+    /// Punctuation separates words as a space does (title:机器人, of+the), so each side is its own term: a query
+    /// can then relax past a piece that is in no article, as it can past a space-separated word.
+    /// </summary>
+    private static IEnumerable<UserQuery> SplitOnPunctuation(UserQuery operand)
+    {
+        if (operand is not UserQuery.Words words)
+        {
+            yield return operand;
+            yield break;
+        }
+        var start = 0;
+        for (var i = 0; i <= words.Text.Length; i++)
+        {
+            if (i < words.Text.Length && !IsSeparator(words.Text, i)) continue;
+            if (i > start) yield return new UserQuery.Words(words.Text[start..i]);
+            start = i + 1;
+        }
+    }
+
+    /// <summary>Punctuation or a symbol, except inside a Latin or numeric token (8.3, B-1).</summary>
+    private static bool IsSeparator(string text, int i) =>
+        (char.IsPunctuation(text[i]) || char.IsSymbol(text[i])) &&
+        !(i > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetterOrDigit(text[i + 1]));
 
     private Query? Nested(UserQuery node, bool excluding)
     {
@@ -109,7 +138,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 
     /// <summary>
     /// Splits a chunk into units: synonym terms whole, the rest as SmartCn words. Runs of single characters
-    /// SmartCn could not place (引 / 领) are joined back into one unit, so they match as the word typed.
+    /// SmartCn could not place (引 / 领) are joined back into one unit, and a lone one joins the word it touches
+    /// (显示器 / 件), so they match as the word typed.
     /// </summary>
     private List<QueryUnit> Units(string chunk, bool excluding)
     {
@@ -121,9 +151,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 AddUnit(text);
                 continue;
             }
-            var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
-            var run = new List<AnalyzedToken>();
-            foreach (var token in tokens)
+            // Spans of the chunk, each a word or a run of single characters (Singles counts them).
+            var spans = new List<(int Start, int End, int Singles)>();
+            foreach (var token in ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text))
             {
                 if (vocabulary.IsStopword(token.Term))
                 {
@@ -132,17 +162,29 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                     continue;
                 }
                 var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
-                if (!isSingleCjk || (run.Count > 0 && run[^1].End != token.Start)) Flush();
-                run.Add(token);
-                if (!isSingleCjk) Flush();
+                if (isSingleCjk && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
+                    spans[^1] = (last.Start, token.End, last.Singles + 1);
+                else
+                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0));
             }
             Flush();
 
             void Flush()
             {
-                if (run.Count == 0) return;
-                AddUnit(text[run[0].Start..run[^1].End]);
-                run.Clear();
+                // A lone character SmartCn could not place (显示器 / 件, 元 / 宇宙) belongs to the word it touches:
+                // alone it would match that character anywhere.
+                for (var i = 0; i < spans.Count; i++)
+                {
+                    if (spans[i].Singles != 1) continue;
+                    if (i > 0 && spans[i - 1].End == spans[i].Start)
+                        spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0);
+                    else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start)
+                        spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0);
+                    else continue;
+                    spans.RemoveAt(i--);
+                }
+                foreach (var span in spans) AddUnit(text[span.Start..span.End]);
+                spans.Clear();
             }
         }
         return units;

@@ -33,6 +33,8 @@ public abstract record UserQuery
         return query;
     }
 
+    private const string DanglingMinus = "has a dangling '-': put the word to exclude right after it, as in -上海";
+
     private enum TokenKind { Word, Phrase, Minus, Or, And, Open, Close }
 
     private readonly record struct Token(TokenKind Kind, string Text);
@@ -56,6 +58,9 @@ public abstract record UserQuery
                 case '(' or '（': tokens.Add(new Token(TokenKind.Open, "(")); i++; continue;
                 case ')' or '）': tokens.Add(new Token(TokenKind.Close, ")")); i++; continue;
                 case '-' or '－' when IsOperatorPosition(text, i):
+                    // "科技 - 金融": a minus standing alone excludes nothing the person can see; say so rather than guess.
+                    if (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsControl(text[i + 1]))
+                        throw new SearchRequestException("q", DanglingMinus);
                     tokens.Add(new Token(TokenKind.Minus, "-")); i++; continue;
             }
             var start = i;
@@ -122,7 +127,7 @@ public abstract record UserQuery
             if (!Peek(TokenKind.Minus)) return ParsePrimary();
             _next++;
             if (AtEnd || Peek(TokenKind.Close) || Peek(TokenKind.Or) || Peek(TokenKind.Minus) || Peek(TokenKind.And))
-                throw new SearchRequestException("q", "has a dangling '-': put the word to exclude right after it, as in -上海");
+                throw new SearchRequestException("q", DanglingMinus);
             return new Not(ParsePrimary());
         }
 
