@@ -100,6 +100,8 @@ public sealed class RankingTests(CorpusIndexFixture index)
     [InlineData("碳中和", "“智”理双碳，海康威视造了个“大脑”")]
     [InlineData("智改数转", "江苏省制造业智能化改造和数字化转型三年行动计划（2022 - 2024年）")]
     [InlineData("数字化转型", "常州市科技局出台服务“智改数转”专项行动计划")]
+    [InlineData("市场监管总局", "《关于推进重点产业知识产权强链增效的若干措施》解读")]
+    [InlineData("市场监督管理总局", "《科技评估人员能力评价规范》和《科技成果评估规范》两项国家标准发布实施")]
     public void Synonyms_find_articles_that_use_only_the_other_term(string query, string title)
     {
         var result = Search(query, 30);
@@ -205,6 +207,18 @@ public sealed class RankingTests(CorpusIndexFixture index)
             "科技赋能产业兴——从地方两会看加快培育新质生产力",
             "以知识产权助推新质生产力发展",
             "宁波创建首批概念验证中心助力培育新质生产力");
+    }
+
+    [Fact]
+    public void Request_fillers_and_measure_words_are_ignored()
+    {
+        var result = Search("有没有关于机器人的文章");
+
+        result.Query.Terms.Select(t => t.Text).Should().Equal("机器人");
+        result.Query.Ignored.Should().Contain(["没有", "关于", "的", "文章"]);
+        result.Total.Should().Be(index.Articles.Count(a => Text(a).Contains("机器人")));
+
+        Search("哪家企业获得了融资").Query.Terms.Select(t => t.Text).Should().Equal("企业", "获得", "融资");
     }
 
     [Fact]
