@@ -144,6 +144,20 @@ public sealed class RankingTests(CorpusIndexFixture index)
         result.Hits.Select(Full).Should().OnlyContain(a => Text(a).Contains("概念验证中心") && Text(a).Contains("成果"));
     }
 
+    [Theory]
+    [InlineData("常州有哪些企业完成融资", new[] { "常州", "企业", "完成", "融资" })]
+    [InlineData("概念验证中心 宁波 高校", new[] { "概念验证中心", "宁波", "高校" })]
+    [InlineData("机器人 人才 缺口", new[] { "机器人", "人才", "缺口" })]
+    [InlineData("北京有哪些自动驾驶试点", new[] { "北京", "自动驾驶", "试点" })]
+    public void A_relaxed_query_ranks_the_articles_with_every_term_first(string query, string[] words)
+    {
+        var result = Search(query, 50);
+
+        result.Query.Match.Should().Be("relaxed");
+        var hasAll = result.Hits.Select(h => words.All(Text(Full(h)).Contains)).ToList();
+        hasAll.Should().Contain(true).And.BeInDescendingOrder();
+    }
+
     [Fact]
     public void An_explicit_AND_is_never_relaxed()
     {

@@ -314,6 +314,8 @@ internal sealed record BuiltQuery(
     IReadOnlyList<string> HighlightTerms,
     bool Relaxable)
 {
+    private const float EveryTermBoost = 4f;
+
     /// <summary>
     /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default).
     /// Bonuses sit outside that count, so they only reorder what the terms already match.
@@ -326,10 +328,20 @@ internal sealed record BuiltQuery(
         if (!strict) core.MinimumNumberShouldMatch = minimumMatch!.Value;
         if (Required.Count == 0) core.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in Excluded) core.Add(query, Occur.MUST_NOT);
-        if (Bonus.Count == 0) return core;
+        var bonus = Bonus.ToList();
+        if (!strict)
+        {
+            // Relaxing adds articles after the ones with every term; it should not reorder them below. BM25 has
+            // no coordination factor, so a partial match with a frequent word would outrank a full match with
+            // rare ones: the strict query scored again, boosted, puts (1 + boost) × their score on full matches.
+            var every = new BooleanQuery { Boost = EveryTermBoost };
+            foreach (var query in Required) every.Add(query, Occur.MUST);
+            bonus.Add(every);
+        }
+        if (bonus.Count == 0) return core;
 
         var scored = new BooleanQuery { { core, Occur.MUST } };
-        foreach (var query in Bonus) scored.Add(query, Occur.SHOULD);
+        foreach (var query in bonus) scored.Add(query, Occur.SHOULD);
         return scored;
     }
 }
