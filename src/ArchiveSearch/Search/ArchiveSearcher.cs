@@ -95,7 +95,8 @@ public sealed class ArchiveSearcher : IDisposable
         var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
 
         var required = built?.Required.Count ?? 0;
-        if (!browse && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
+        var strictTotal = top.TotalHits;
+        if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
         {
             // Requiring every word found little: ask for the best-matching subset, most words first.
             for (var k = required - 1; k >= Math.Max(1, (required + 1) / 2); k--)
@@ -121,9 +122,11 @@ public sealed class ArchiveSearcher : IDisposable
             return new SearchHit(article with { Body = "" }, float.IsNaN(scoreDoc.Score) ? 0 : scoreDoc.Score, snippet);
         }).ToList();
 
-        var note = match == "relaxed"
-            ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
-            : null;
+        // Relaxing also happens when a few articles have every term, so the note says how many did.
+        var note = match != "relaxed" ? null
+            : strictTotal == 0
+                ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
+                : $"only {strictTotal} article(s) have all {required} terms together; also showing articles with at least {minimumMatch} of them, best first";
         return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note),
             top.TotalHits, request.Page, request.PageSize, hits, facets);
     }
