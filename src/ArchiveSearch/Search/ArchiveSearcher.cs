@@ -21,7 +21,8 @@ public sealed class ArchiveSearcher : IDisposable
 
     private readonly IndexLayout _layout;
     private readonly QueryVocabulary _vocabulary;
-    private readonly Timer _poll;
+    private readonly Thread _poll;
+    private readonly CancellationTokenSource _stopPolling = new();
     private readonly System.Threading.Lock _refreshLock = new();
     private OpenGeneration? _current;
 
@@ -30,8 +31,10 @@ public sealed class ArchiveSearcher : IDisposable
         _layout = new IndexLayout(indexDir);
         _vocabulary = vocabulary ?? QueryVocabulary.Default;
         Refresh();
+        // A thread of its own: a thread-pool timer waits behind busy queries, and the switch must come within 2 s.
         var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
-        _poll = new Timer(_ => Refresh(), null, interval, interval);
+        _poll = new Thread(() => Poll(interval)) { IsBackground = true, Name = "index pointer poll" };
+        _poll.Start();
     }
 
     public bool IsReady => Volatile.Read(ref _current) is not null;
@@ -45,6 +48,22 @@ public sealed class ArchiveSearcher : IDisposable
         {
             using var lease = Acquire();
             return lease.Generation.Reader.NumDocs;
+        }
+    }
+
+    private void Poll(TimeSpan interval)
+    {
+        while (!_stopPolling.Token.WaitHandle.WaitOne(interval))
+        {
+            try
+            {
+                Refresh();
+            }
+            catch (Exception)
+            {
+                // A generation that cannot be opened (removed, half-copied by hand) is not served; the one
+                // serving stays, and the next poll tries again.
+            }
         }
     }
 
@@ -81,13 +100,14 @@ public sealed class ArchiveSearcher : IDisposable
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
+        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
+            return new SearchResult(Interpret(request, text, built, "none", null, sort,
+                    "nothing searchable is left once punctuation and question words are dropped"),
+                0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
+
         using var lease = Acquire();
         var searcher = lease.Generation.Searcher;
         var filter = DateFilter(request.From, request.To);
-
-        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
-            return Empty(request, Interpret(request, text, built, "none", null, sort,
-                "nothing searchable is left once punctuation and question words are dropped"), searcher, filter, cancellation);
 
         var match = browse ? "browse" : "all";
         int? minimumMatch = null;
@@ -174,7 +194,9 @@ public sealed class ArchiveSearcher : IDisposable
 
     public void Dispose()
     {
-        _poll.Dispose();
+        _stopPolling.Cancel();
+        _poll.Join();
+        _stopPolling.Dispose();
         lock (_refreshLock)
         {
             Interlocked.Exchange(ref _current, null)?.Reader.DecRef();
@@ -195,13 +217,6 @@ public sealed class ArchiveSearcher : IDisposable
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
         return (top.GetTopDocs(), collector.Counts());
-    }
-
-    private SearchResult Empty(SearchRequest request, QueryInterpretation interpretation, IndexSearcher searcher, Filter? filter, CancellationToken cancellation)
-    {
-        var facets = new FacetingCollector(null, request.Sections, request.Regions, cancellation);
-        searcher.Search(new BooleanQuery(), filter, facets);
-        return new SearchResult(interpretation, 0, request.Page, request.PageSize, [], facets.Counts());
     }
 
     private static QueryInterpretation Interpret(
