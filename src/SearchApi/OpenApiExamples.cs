@@ -85,15 +85,37 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["id"] = "3f2a…", ["status"] = "succeeded", ["startedAt"] = "2026-11-25T12:00:00+00:00",
             ["finishedAt"] = "2026-11-25T12:00:03+00:00", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79,
         },
+        ["Live"] = new JsonObject { ["status"] = "live" },
+        ["Ready"] = new JsonObject { ["status"] = "ready", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79 },
     };
 
-    private static readonly JsonNode ProblemExample = new JsonObject
+    private static readonly Dictionary<string, string> SuccessDescriptions = new()
     {
-        ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        ["title"] = "Invalid parameter 'q'",
-        ["status"] = 400,
-        ["detail"] = "q has an unbalanced quote: a phrase opened with \" is never closed",
-        ["errors"] = new JsonObject { ["q"] = new JsonArray("has an unbalanced quote: a phrase opened with \" is never closed") },
+        ["Search"] = "One page of ranked hits with the total, facet counts and how the query was understood.",
+        ["GetArticle"] = "The whole article.",
+        ["SimilarArticles"] = "The most similar articles, best first.",
+        ["Facets"] = "Counts per section, region and year over the whole archive.",
+        ["Analyze"] = "SmartCn's tokens with their offsets and positions.",
+        ["StartReindex"] = "The rebuild started; follow it at the Location header.",
+        ["ReindexStatus"] = "Where the rebuild stands.",
+        ["Live"] = "The process answers.",
+        ["Ready"] = "An index is open; the serving generation and its article count.",
+    };
+
+    /// <summary>What each error status means here, with an example problem document.</summary>
+    private static readonly Dictionary<string, (string Description, string Title, string Detail)> Problems = new()
+    {
+        ["400"] = ("A parameter is invalid: the problem document names it and says what is wrong.",
+            "Invalid parameter 'q'", "q has an unbalanced quote: a phrase opened with \" is never closed"),
+        ["401"] = ("The X-Api-Key header is missing or wrong, or no admin key is configured.",
+            "Admin key required", "Send the configured admin key in the X-Api-Key header."),
+        ["404"] = ("No article (or rebuild) has this id.", "Article not found", "No article has the id '000-cb2a098886c719ad-99'."),
+        ["409"] = ("A rebuild is already running.", "A rebuild is already running",
+            "Rebuild 3f2a… is still running; follow it at /api/admin/reindex/3f2a…."),
+        ["429"] = ("Too many requests: retry after the seconds in the Retry-After header.", "Too many requests",
+            "The service is at its limit for searches; retry after 1 s."),
+        ["503"] = ("No index is open yet, for example while the first build runs.", "Not ready",
+            "No index is open yet; the first build may still be running."),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -103,15 +125,29 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             if (parameter is OpenApiParameter concrete && ParameterExamples.TryGetValue(concrete.Name ?? "", out var example))
                 concrete.Example = example.DeepClone();
         }
-        var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+        var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName ?? "";
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            foreach (var (_, media) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
+            if (response is not OpenApiResponse concreteResponse) continue;
+            JsonNode? example = null;
+            if (status.StartsWith('2'))
             {
-                media.Example = status.StartsWith('2') && name is not null && ResponseExamples.TryGetValue(name, out var body)
-                    ? body.DeepClone()
-                    : status.StartsWith('4') ? ProblemExample.DeepClone() : media.Example;
+                if (SuccessDescriptions.TryGetValue(name, out var description)) concreteResponse.Description = description;
+                example = ResponseExamples.GetValueOrDefault(name);
             }
+            else if (Problems.TryGetValue(status, out var problem))
+            {
+                concreteResponse.Description = problem.Description;
+                example = new JsonObject
+                {
+                    ["type"] = "https://tools.ietf.org/html/rfc9110",
+                    ["title"] = problem.Title,
+                    ["status"] = int.Parse(status, System.Globalization.CultureInfo.InvariantCulture),
+                    ["detail"] = problem.Detail,
+                };
+            }
+            foreach (var media in concreteResponse.Content?.Values ?? [])
+                media.Example = example?.DeepClone() ?? media.Example;
         }
         return Task.CompletedTask;
     }

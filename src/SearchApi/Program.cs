@@ -67,6 +67,7 @@ app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription(
 
 app.MapGroup("/api")
     .RequireRateLimiting(RateLimits.SearchPolicy)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests)
     .WithTags("Search")
     .MapSearchEndpoints()
     .MapAdminEndpoints();

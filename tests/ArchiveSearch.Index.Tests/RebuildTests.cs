@@ -163,8 +163,9 @@ public sealed class RebuildTests : IDisposable
         var generations = new HashSet<string>();
         for (var i = 0; i < 4; i++)
         {
-            IndexRebuilder.Rebuild(corpus, index);
-            Thread.Sleep(100);
+            var published = IndexRebuilder.Rebuild(corpus, index).Generation;
+            var deadline = DateTime.UtcNow.AddSeconds(2);
+            while (searcher.Generation != published && DateTime.UtcNow < deadline) Thread.Sleep(10);
             generations.Add(searcher.Generation!);
         }
         await stop.CancelAsync();
@@ -172,7 +173,7 @@ public sealed class RebuildTests : IDisposable
 
         failures.Should().BeEmpty();
         searches.Should().BeGreaterThan(20);
-        generations.Count.Should().BeGreaterThan(1, "the searcher switched generations while queries ran");
+        generations.Should().HaveCount(4, "the searcher follows every rebuild within 2 s while queries run");
     }
 
     private static List<string> Generations(string index) =>

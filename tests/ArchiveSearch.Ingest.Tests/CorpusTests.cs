@@ -160,6 +160,25 @@ public sealed class CorpusTests
         article.DateSource.Should().Be(dateSource);
     }
 
+    [Theory]
+    [InlineData("000", 0, "江苏")]
+    [InlineData("000", 2, "上海|江苏|浙江|安徽")]
+    [InlineData("000", 7, "浙江|湖州|德清")]
+    [InlineData("000", 18, "江苏|常州|武进")]
+    [InlineData("001", 0, "全国")]
+    [InlineData("002", 4, "浙江|衢州|江山")]
+    [InlineData("002", 7, "江苏|镇江")]
+    [InlineData("002", 12, "安徽|淮南|全国")]
+    [InlineData("004", 3, "江苏|无锡")]
+    [InlineData("004", 7, "江苏|常州|钟楼")]
+    [InlineData("001", 9, "")]
+    public void Sample_articles_carry_the_regions_their_title_and_opening_name(string key, int index, string regions)
+    {
+        var article = Read(key)[index];
+
+        string.Join('|', article.Regions).Should().Be(regions, article.Title);
+    }
+
     [Fact]
     public void The_clean_export_header_gives_issue_number_and_date()
     {

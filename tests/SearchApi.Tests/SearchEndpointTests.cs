@@ -198,6 +198,17 @@ public sealed class SearchEndpointTests(ApiFixture api)
         search["responses"]!["200"]!["content"]!["application/json"]!["example"]!["hits"]![0]!.Str("title").Should().Contain("未来产业");
         foreach (var path in document["paths"]!.AsObject())
             foreach (var operation in path.Value!.AsObject())
-                operation.Value!["summary"].Should().NotBeNull($"{operation.Key} {path.Key} needs a summary");
+            {
+                var where = $"{operation.Key} {path.Key}";
+                operation.Value!["summary"].Should().NotBeNull($"{where} needs a summary");
+                operation.Value!["description"].Should().NotBeNull($"{where} needs a description");
+                foreach (var response in operation.Value!["responses"]!.AsObject())
+                {
+                    new[] { "OK", "Bad Request", "Not Found" }.Should().NotContain(response.Value!.Str("description"), $"{where} {response.Key} needs a description of its own");
+                    response.Value!["content"]!.AsObject().Should().OnlyContain(c => c.Value!["example"] != null, $"{where} {response.Key}");
+                }
+            }
+        var problem = document["paths"]!["/api/articles/{id}"]!["get"]!["responses"]!["404"]!["content"]!["application/problem+json"]!;
+        problem["example"]!.Int("status").Should().Be(404);
     }
 }

@@ -21,7 +21,8 @@ public sealed class ArchiveSearcher : IDisposable
 
     private readonly IndexLayout _layout;
     private readonly QueryVocabulary _vocabulary;
-    private readonly Timer _poll;
+    private readonly Thread _poll;
+    private readonly CancellationTokenSource _stopPolling = new();
     private readonly System.Threading.Lock _refreshLock = new();
     private OpenGeneration? _current;
 
@@ -30,8 +31,10 @@ public sealed class ArchiveSearcher : IDisposable
         _layout = new IndexLayout(indexDir);
         _vocabulary = vocabulary ?? QueryVocabulary.Default;
         Refresh();
+        // A thread of its own: a thread-pool timer waits behind busy queries, and the switch must come within 2 s.
         var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
-        _poll = new Timer(_ => Refresh(), null, interval, interval);
+        _poll = new Thread(() => Poll(interval)) { IsBackground = true, Name = "index pointer poll" };
+        _poll.Start();
     }
 
     public bool IsReady => Volatile.Read(ref _current) is not null;
@@ -45,6 +48,22 @@ public sealed class ArchiveSearcher : IDisposable
         {
             using var lease = Acquire();
             return lease.Generation.Reader.NumDocs;
+        }
+    }
+
+    private void Poll(TimeSpan interval)
+    {
+        while (!_stopPolling.Token.WaitHandle.WaitOne(interval))
+        {
+            try
+            {
+                Refresh();
+            }
+            catch (Exception)
+            {
+                // A generation that cannot be opened (removed, half-copied by hand) is not served; the one
+                // serving stays, and the next poll tries again.
+            }
         }
     }
 
@@ -81,13 +100,14 @@ public sealed class ArchiveSearcher : IDisposable
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
+        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
+            return new SearchResult(Interpret(request, text, built, "none", null, sort,
+                    "nothing searchable is left once punctuation and question words are dropped"),
+                0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
+
         using var lease = Acquire();
         var searcher = lease.Generation.Searcher;
         var filter = DateFilter(request.From, request.To);
-
-        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
-            return Empty(request, Interpret(request, text, built, "none", null, sort,
-                "nothing searchable is left once punctuation and question words are dropped"), searcher, filter, cancellation);
 
         var match = browse ? "browse" : "all";
         int? minimumMatch = null;
@@ -95,7 +115,8 @@ public sealed class ArchiveSearcher : IDisposable
         var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
 
         var required = built?.Required.Count ?? 0;
-        if (!browse && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
+        var strictTotal = top.TotalHits;
+        if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
         {
             // Requiring every word found little: ask for the best-matching subset, most words first.
             for (var k = required - 1; k >= Math.Max(1, (required + 1) / 2); k--)
@@ -122,9 +143,11 @@ public sealed class ArchiveSearcher : IDisposable
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
-        var note = match == "relaxed"
-            ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
-            : null;
+        // Relaxing also happens when a few articles have every term, so the note says how many did.
+        var note = match != "relaxed" ? null
+            : strictTotal == 0
+                ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
+                : $"only {strictTotal} article(s) have all {required} terms together; also showing articles with at least {minimumMatch} of them, best first";
         return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note),
             top.TotalHits, request.Page, request.PageSize, hits, facets);
     }
@@ -172,7 +195,9 @@ public sealed class ArchiveSearcher : IDisposable
 
     public void Dispose()
     {
-        _poll.Dispose();
+        _stopPolling.Cancel();
+        _poll.Join();
+        _stopPolling.Dispose();
         lock (_refreshLock)
         {
             Interlocked.Exchange(ref _current, null)?.Reader.DecRef();
@@ -193,13 +218,6 @@ public sealed class ArchiveSearcher : IDisposable
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
         return (top.GetTopDocs(), collector.Counts());
-    }
-
-    private SearchResult Empty(SearchRequest request, QueryInterpretation interpretation, IndexSearcher searcher, Filter? filter, CancellationToken cancellation)
-    {
-        var facets = new FacetingCollector(null, request.Sections, request.Regions, cancellation);
-        searcher.Search(new BooleanQuery(), filter, facets);
-        return new SearchResult(interpretation, 0, request.Page, request.PageSize, [], facets.Counts());
     }
 
     private static QueryInterpretation Interpret(

@@ -14,7 +14,11 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 {
     private const float TitleBoost = 3f;
     private const float SynonymBoost = 0.9f;
-    private const float ExactBonusBoost = 2f;
+    /// <summary>
+    /// Strong enough that a chunk found verbatim (科技金融) outranks its words found apart even when those are in
+    /// the title or repeated in a short article; at 2 a scattered match still beat one-off verbatim mentions.
+    /// </summary>
+    private const float ExactBonusBoost = 12f;
     private const float ProximityBonusBoost = 1f;
     private const int ProximitySlop = 12;
     /// <summary>A match in one field of a pair (SmartCn words, bigrams) counts fully, the other a little.</summary>
@@ -30,7 +34,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         var excluded = new List<Query>();
         var bonus = new List<Query>();
         var proximity = new List<AnalyzedToken>();
-        foreach (var operand in query is UserQuery.All all ? all.Operands : [query])
+        foreach (var operand in (query is UserQuery.All all ? all.Operands : [query]).SelectMany(SplitOnPunctuation))
         {
             switch (operand)
             {
@@ -40,10 +44,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 case UserQuery.Words words:
                     var ignoredBefore = _ignored.Count;
                     var units = Units(words.Text, excluding: false);
-                    required.AddRange(units.Select(u => u.Query));
                     proximity.AddRange(units.SelectMany(u => u.Tokens));
+                    var isQuestion = _ignored.Count > ignoredBefore;
+                    // A question (常州有哪些企业完成融资) relaxes word by word. A chunk typed without question words
+                    // (概念验证中心) is one term: relaxing it piecewise would return articles with only 验证 and 中心.
+                    if (isQuestion) required.AddRange(units.Select(u => u.Query));
+                    else if (AllOf([.. units.Select(u => u.Query)]) is { } chunk) required.Add(chunk);
                     // Only a chunk typed as a run of topic words can occur verbatim.
-                    if (units.Count > 1 && _ignored.Count == ignoredBefore && ExactBonus(words.Text) is { } exact)
+                    if (units.Count > 1 && !isQuestion && ExactBonus(words.Text) is { } exact)
                         bonus.Add(exact);
                     break;
                 default:
@@ -53,8 +61,34 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         }
         if (proximity.Count > 1)
             bonus.Add(Proximity(proximity));
-        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms]);
+        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms],
+            Relaxable: query is not UserQuery.All { Explicit: true });
     }
+
+    /// <summary>
+    /// Punctuation separates words as a space does (title:机器人, of+the), so each side is its own term: a query
+    /// can then relax past a piece that is in no article, as it can past a space-separated word.
+    /// </summary>
+    private static IEnumerable<UserQuery> SplitOnPunctuation(UserQuery operand)
+    {
+        if (operand is not UserQuery.Words words)
+        {
+            yield return operand;
+            yield break;
+        }
+        var start = 0;
+        for (var i = 0; i <= words.Text.Length; i++)
+        {
+            if (i < words.Text.Length && !IsSeparator(words.Text, i)) continue;
+            if (i > start) yield return new UserQuery.Words(words.Text[start..i]);
+            start = i + 1;
+        }
+    }
+
+    /// <summary>Punctuation or a symbol, except inside a Latin or numeric token (8.3, B-1).</summary>
+    private static bool IsSeparator(string text, int i) =>
+        (char.IsPunctuation(text[i]) || char.IsSymbol(text[i])) &&
+        !(i > 0 && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i - 1]) && char.IsAsciiLetterOrDigit(text[i + 1]));
 
     private Query? Nested(UserQuery node, bool excluding)
     {
@@ -104,7 +138,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 
     /// <summary>
     /// Splits a chunk into units: synonym terms whole, the rest as SmartCn words. Runs of single characters
-    /// SmartCn could not place (引 / 领) are joined back into one unit, so they match as the word typed.
+    /// SmartCn could not place (引 / 领) are joined back into one unit, and a lone one joins the word it touches
+    /// (显示器 / 件), so they match as the word typed.
     /// </summary>
     private List<QueryUnit> Units(string chunk, bool excluding)
     {
@@ -116,9 +151,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 AddUnit(text);
                 continue;
             }
-            var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
-            var run = new List<AnalyzedToken>();
-            foreach (var token in tokens)
+            // Spans of the chunk, each a word or a run of single characters (Singles counts them).
+            var spans = new List<(int Start, int End, int Singles)>();
+            foreach (var token in ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text))
             {
                 if (vocabulary.IsStopword(token.Term))
                 {
@@ -127,17 +162,29 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                     continue;
                 }
                 var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
-                if (!isSingleCjk || (run.Count > 0 && run[^1].End != token.Start)) Flush();
-                run.Add(token);
-                if (!isSingleCjk) Flush();
+                if (isSingleCjk && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
+                    spans[^1] = (last.Start, token.End, last.Singles + 1);
+                else
+                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0));
             }
             Flush();
 
             void Flush()
             {
-                if (run.Count == 0) return;
-                AddUnit(text[run[0].Start..run[^1].End]);
-                run.Clear();
+                // A lone character SmartCn could not place (显示器 / 件, 元 / 宇宙) belongs to the word it touches:
+                // alone it would match that character anywhere.
+                for (var i = 0; i < spans.Count; i++)
+                {
+                    if (spans[i].Singles != 1) continue;
+                    if (i > 0 && spans[i - 1].End == spans[i].Start)
+                        spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0);
+                    else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start)
+                        spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0);
+                    else continue;
+                    spans.RemoveAt(i--);
+                }
+                foreach (var span in spans) AddUnit(text[span.Start..span.End]);
+                spans.Clear();
             }
         }
         return units;
@@ -201,7 +248,10 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         return phrase;
     }
 
-    /// <summary>Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words.</summary>
+    /// <summary>
+    /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
+    /// analyzer keeps nothing of it (its English stopwords drop all of "of+the", which SmartCn keeps as two words).
+    /// </summary>
     private static Query? ExactBonus(string chunk)
     {
         var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, chunk);
@@ -250,15 +300,22 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
 
-/// <summary>A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.</summary>
+/// <summary>
+/// A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.
+/// <paramref name="Relaxable"/> is false when the person typed AND: they asked for every term, so the searcher
+/// must not fall back to "most of them".
+/// </summary>
 internal sealed record BuiltQuery(
     IReadOnlyList<Query> Required,
     IReadOnlyList<Query> Excluded,
     IReadOnlyList<Query> Bonus,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlyList<string> Ignored,
-    IReadOnlyList<string> HighlightTerms)
+    IReadOnlyList<string> HighlightTerms,
+    bool Relaxable)
 {
+    private const float EveryTermBoost = 4f;
+
     /// <summary>
     /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default).
     /// Bonuses sit outside that count, so they only reorder what the terms already match.
@@ -271,10 +328,20 @@ internal sealed record BuiltQuery(
         if (!strict) core.MinimumNumberShouldMatch = minimumMatch!.Value;
         if (Required.Count == 0) core.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in Excluded) core.Add(query, Occur.MUST_NOT);
-        if (Bonus.Count == 0) return core;
+        var bonus = Bonus.ToList();
+        if (!strict)
+        {
+            // Relaxing adds articles after the ones with every term; it should not reorder them below. BM25 has
+            // no coordination factor, so a partial match with a frequent word would outrank a full match with
+            // rare ones: the strict query scored again, boosted, puts (1 + boost) × their score on full matches.
+            var every = new BooleanQuery { Boost = EveryTermBoost };
+            foreach (var query in Required) every.Add(query, Occur.MUST);
+            bonus.Add(every);
+        }
+        if (bonus.Count == 0) return core;
 
         var scored = new BooleanQuery { { core, Occur.MUST } };
-        foreach (var query in Bonus) scored.Add(query, Occur.SHOULD);
+        foreach (var query in bonus) scored.Add(query, Occur.SHOULD);
         return scored;
     }
 }

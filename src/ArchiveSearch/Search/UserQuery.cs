@@ -12,7 +12,8 @@ public abstract record UserQuery
     /// <summary>Text that must occur as written.</summary>
     public sealed record Phrase(string Text) : UserQuery;
     public sealed record Not(UserQuery Operand) : UserQuery;
-    public sealed record All(IReadOnlyList<UserQuery> Operands) : UserQuery;
+    /// <summary>Every operand; <paramref name="Explicit"/> when the person typed AND, which rules out relaxing.</summary>
+    public sealed record All(IReadOnlyList<UserQuery> Operands, bool Explicit = false) : UserQuery;
     public sealed record Any(IReadOnlyList<UserQuery> Operands) : UserQuery;
 
     public const int MaxLength = 256;
@@ -31,6 +32,8 @@ public abstract record UserQuery
             throw new SearchRequestException("q", $"has {parser.Clauses} clauses; the limit is {MaxClauses}");
         return query;
     }
+
+    private const string DanglingMinus = "has a dangling '-': put the word to exclude right after it, as in -上海";
 
     private enum TokenKind { Word, Phrase, Minus, Or, And, Open, Close }
 
@@ -55,6 +58,9 @@ public abstract record UserQuery
                 case '(' or '（': tokens.Add(new Token(TokenKind.Open, "(")); i++; continue;
                 case ')' or '）': tokens.Add(new Token(TokenKind.Close, ")")); i++; continue;
                 case '-' or '－' when IsOperatorPosition(text, i):
+                    // "科技 - 金融": a minus standing alone excludes nothing the person can see; say so rather than guess.
+                    if (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsControl(text[i + 1]))
+                        throw new SearchRequestException("q", DanglingMinus);
                     tokens.Add(new Token(TokenKind.Minus, "-")); i++; continue;
             }
             var start = i;
@@ -97,11 +103,13 @@ public abstract record UserQuery
         private UserQuery ParseAll()
         {
             var operands = new List<UserQuery>();
+            var explicitAnd = false;
             while (!AtEnd && !Peek(TokenKind.Close) && !Peek(TokenKind.Or))
             {
                 if (Peek(TokenKind.And))
                 {
                     _next++;
+                    explicitAnd = true;
                     if (operands.Count == 0 || AtEnd || Peek(TokenKind.Close) || Peek(TokenKind.Or))
                         throw new SearchRequestException("q", "has a dangling AND: it needs a term on each side");
                     continue;
@@ -111,7 +119,7 @@ public abstract record UserQuery
             if (operands.Count == 0)
                 throw new SearchRequestException("q", Peek(TokenKind.Or) ? DanglingOr
                     : Peek(TokenKind.Close) ? "has a ')' without a matching '('" : "has nothing to search for");
-            return operands.Count == 1 ? operands[0] : new All(operands);
+            return operands.Count == 1 ? operands[0] : new All(operands, explicitAnd);
         }
 
         private UserQuery ParseUnary()
@@ -119,7 +127,7 @@ public abstract record UserQuery
             if (!Peek(TokenKind.Minus)) return ParsePrimary();
             _next++;
             if (AtEnd || Peek(TokenKind.Close) || Peek(TokenKind.Or) || Peek(TokenKind.Minus) || Peek(TokenKind.And))
-                throw new SearchRequestException("q", "has a dangling '-': put the word to exclude right after it, as in -上海");
+                throw new SearchRequestException("q", DanglingMinus);
             return new Not(ParsePrimary());
         }
 

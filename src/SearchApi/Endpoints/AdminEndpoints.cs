@@ -13,17 +13,19 @@ public static class AdminEndpoints
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").AddEndpointFilter(RequireApiKey);
+        var admin = api.MapGroup("/admin").AddEndpointFilter(RequireApiKey).ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/reindex", StartReindex)
             .WithName("StartReindex")
             .WithSummary("Rebuild the index from the corpus")
             .WithDescription("Runs the same rebuild as `indexer rebuild` in the background and answers 202 with the job's " +
                              "status location. The serving index keeps serving until the new generation is published. " +
-                             "Needs the X-Api-Key header; 409 while a rebuild runs.");
+                             "Needs the X-Api-Key header; 409 while a rebuild runs.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/reindex/{id}", ReindexStatus)
             .WithName("ReindexStatus")
             .WithSummary("Where a rebuild stands")
-            .WithDescription("running, succeeded (with the generation and article count) or failed (with the reason).");
+            .WithDescription("running, succeeded (with the generation and article count) or failed (with the reason).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

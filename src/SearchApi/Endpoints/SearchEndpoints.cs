@@ -24,11 +24,13 @@ public static class SearchEndpoints
         api.MapGet("/articles/{id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("One whole article")
-            .WithDescription("The article with its body (paragraphs separated by newlines); 404 when the id is unknown.");
+            .WithDescription("The article with its body (paragraphs separated by newlines); 404 when the id is unknown.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/articles/{id}/similar", Similar)
             .WithName("SimilarArticles")
             .WithSummary("Articles like this one")
-            .WithDescription("More-like-this over title and body: the articles sharing the most distinctive words.");
+            .WithDescription("More-like-this over title and body: the articles sharing the most distinctive words.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/facets", Facets)
             .WithName("Facets")
             .WithSummary("Counts for the whole archive")

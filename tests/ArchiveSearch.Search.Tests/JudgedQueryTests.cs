@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArchiveSearch.Search;
+using TestSupport;
+using Xunit.Abstractions;
+
+namespace ArchiveSearch.Search.Tests;
+
+/// <summary>
+/// Search quality against judged queries (judged-queries.json): relevance was decided by reading the articles,
+/// not by looking at what the engine returns. Known-item queries look for one distinctive article; topical ones
+/// (and questions) for every article really about the topic.
+/// </summary>
+[Collection(CorpusIndexFixture.Collection)]
+public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper output)
+{
+    private const int Depth = 10;
+
+    public sealed record JudgedQuery(
+        string Query,
+        string Kind,
+        string[] Sections,
+        string[] Regions,
+        DateOnly? From,
+        DateOnly? To,
+        string[] Relevant,
+        string Note);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static IReadOnlyList<JudgedQuery> Load() =>
+        JsonSerializer.Deserialize<List<JudgedQuery>>(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "judged-queries.json")), Json)!;
+
+    [Fact]
+    public void The_judgements_are_well_formed()
+    {
+        var queries = Load();
+        queries.Count.Should().BeGreaterThanOrEqualTo(40);
+        queries.Count(q => q.Kind == "known-item").Should().BeGreaterThanOrEqualTo(20);
+        queries.Count(q => q.Kind == "topical").Should().BeGreaterThanOrEqualTo(20);
+        var titles = index.Articles.Select(a => a.Title).ToHashSet();
+        foreach (var query in queries)
+        {
+            query.Kind.Should().BeOneOf("known-item", "topical");
+            query.Relevant.Should().NotBeEmpty(query.Query);
+            if (query.Kind == "known-item") query.Relevant.Should().ContainSingle(query.Query);
+            query.Relevant.Should().OnlyContain(t => titles.Contains(t), $"every judged title of '{query.Query}' names an article");
+            query.Note.Should().NotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public void Known_item_queries_find_their_article_first()
+    {
+        var (mrr, recall) = Evaluate("known-item");
+        mrr.Should().BeGreaterThanOrEqualTo(0.95);
+        recall.Should().BeGreaterThanOrEqualTo(0.95);
+    }
+
+    [Fact]
+    public void Topical_queries_find_the_relevant_articles_near_the_top()
+    {
+        var (mrr, recall) = Evaluate("topical");
+        mrr.Should().BeGreaterThanOrEqualTo(0.85);
+        recall.Should().BeGreaterThanOrEqualTo(0.8);
+    }
+
+    /// <summary>Mean reciprocal rank and mean recall at <see cref="Depth"/> over the queries of one kind, printed per query.</summary>
+    private (double Mrr, double Recall) Evaluate(string kind)
+    {
+        var queries = Load().Where(q => q.Kind == kind).ToList();
+        var idOf = index.Articles.ToDictionary(a => a.Title, a => a.Id);
+        double reciprocalSum = 0, recallSum = 0;
+        foreach (var query in queries)
+        {
+            var relevant = query.Relevant.Select(t => idOf[t]).ToHashSet();
+            var result = index.Searcher.Search(new SearchRequest
+            {
+                Query = query.Query,
+                Sections = query.Sections,
+                Regions = query.Regions,
+                From = query.From,
+                To = query.To,
+                PageSize = Depth,
+                Snippets = false,
+            });
+            var ids = result.Hits.Select(h => h.Article.Id).ToList();
+            var firstRank = ids.FindIndex(relevant.Contains) + 1;
+            var reciprocal = firstRank == 0 ? 0 : 1.0 / firstRank;
+            var recall = (double)ids.Count(relevant.Contains) / relevant.Count;
+            reciprocalSum += reciprocal;
+            recallSum += recall;
+
+            output.WriteLine($"{(reciprocal == 1 && recall == 1 ? "ok  " : "MISS")} rr={reciprocal:F2} recall={recall:F2} " +
+                             $"match={result.Query.Match} total={result.Total}  {query.Query}");
+            for (var i = 0; i < result.Hits.Count; i++)
+                output.WriteLine($"      {i + 1,2}{(relevant.Contains(result.Hits[i].Article.Id) ? "*" : " ")} {result.Hits[i].Score,7:F2} {result.Hits[i].Article.Title}");
+            foreach (var missing in query.Relevant.Where(t => !ids.Contains(idOf[t])))
+                output.WriteLine($"       -  missing: {missing}");
+        }
+        var mrr = reciprocalSum / queries.Count;
+        var meanRecall = recallSum / queries.Count;
+        output.WriteLine($"{kind}: {queries.Count} queries, MRR@{Depth} = {mrr:F3}, recall@{Depth} = {meanRecall:F3}");
+        return (mrr, meanRecall);
+    }
+}
