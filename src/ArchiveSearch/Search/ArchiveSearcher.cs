@@ -18,6 +18,8 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>Fewer hits than this with every term required counts as "little", and the query is relaxed.</summary>
     private const int RelaxBelow = 3;
     private const int SimilarCount = 5;
+    /// <summary>How many of the best first-pass hits the bonuses reorder (at least; a deeper page reorders down to it).</summary>
+    private const int RescoreWindow = 100;
 
     private readonly IndexLayout _layout;
     private readonly QueryVocabulary _vocabulary;
@@ -129,11 +131,14 @@ public sealed class ArchiveSearcher : IDisposable
             }
         }
 
+        if (sort == SearchSort.Relevance && built?.BonusQuery() is { } bonus)
+            top = BonusRescorer.Rescore(searcher, top, bonus);
+
         var start = (request.Page - 1) * request.PageSize;
         var fields = request.Snippets && built is not null
             ? new HashSet<string>(ArticleDocument.HitFields) { ArticleFields.Body }
             : ArticleDocument.HitFields;
-        var page = top.ScoreDocs.Skip(start)
+        var page = top.ScoreDocs.Skip(start).Take(request.PageSize)
             .Select(scoreDoc => (scoreDoc, Article: ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc, fields))))
             .ToList();
         // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
@@ -207,7 +212,7 @@ public sealed class ArchiveSearcher : IDisposable
     private (TopDocs Top, FacetCounts Facets) Collect(
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
     {
-        var depth = request.Page * request.PageSize;
+        var depth = sort == SearchSort.Relevance ? RescoreDepth(request) : request.Page * request.PageSize;
         ITopDocsCollector top = sort switch
         {
             SearchSort.Relevance => TopScoreDocCollector.Create(depth, docsScoredInOrder: false),
@@ -219,6 +224,8 @@ public sealed class ArchiveSearcher : IDisposable
         searcher.Search(query, filter, collector);
         return (top.GetTopDocs(), collector.Counts());
     }
+
+    private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
     private static QueryInterpretation Interpret(
         SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>

@@ -151,8 +151,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 AddUnit(text);
                 continue;
             }
-            // Spans of the chunk, each a word or a run of single characters (Singles counts them).
-            var spans = new List<(int Start, int End, int Singles)>();
+            // Spans of the chunk, each a word, a run of single characters (Singles counts them) or a run of Latin
+            // letters and digits (SmartCn cuts PAS2060 into pa / 2060; the bigram field holds it whole).
+            var spans = new List<(int Start, int End, int Singles, bool Latin)>();
             foreach (var token in ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text))
             {
                 if (vocabulary.IsStopword(token.Term))
@@ -162,10 +163,13 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                     continue;
                 }
                 var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
+                var isLatin = !IsCjk(token.Term[0]);
                 if (isSingleCjk && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
-                    spans[^1] = (last.Start, token.End, last.Singles + 1);
+                    spans[^1] = (last.Start, token.End, last.Singles + 1, false);
+                else if (isLatin && spans is [.., { Latin: true } previous] && previous.End == token.Start)
+                    spans[^1] = (previous.Start, token.End, 0, true);
                 else
-                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0));
+                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0, isLatin));
             }
             Flush();
 
@@ -177,9 +181,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 {
                     if (spans[i].Singles != 1) continue;
                     if (i > 0 && spans[i - 1].End == spans[i].Start)
-                        spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0);
+                        spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0, false);
                     else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start)
-                        spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0);
+                        spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0, false);
                     else continue;
                     spans.RemoveAt(i--);
                 }
@@ -223,8 +227,11 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         if (highlight)
             foreach (var bigram in bigrams) _highlightTerms.Add(bigram.Term);
 
-        var title = Pair(Sequence(ArticleFields.Title, words), Sequence(ArticleFields.TitleBigrams, bigrams));
-        var body = Pair(Sequence(ArticleFields.Body, words), Sequence(ArticleFields.BodyBigrams, bigrams));
+        // The bigram sequence matches wherever the SmartCn words do (adjacent words are adjacent characters) and
+        // also where SmartCn cut the text differently (江苏 inside 江苏省), so it alone decides; searching both
+        // would score every match twice. The SmartCn fields serve what has no bigram: a lone character.
+        var title = bigrams.Count > 0 ? Sequence(ArticleFields.TitleBigrams, bigrams) : Sequence(ArticleFields.Title, words);
+        var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : Sequence(ArticleFields.Body, words);
         if (title is null || body is null) return null;
         title.Boost = TitleBoost;
         return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
@@ -317,8 +324,8 @@ internal sealed record BuiltQuery(
     private const float EveryTermBoost = 4f;
 
     /// <summary>
-    /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default).
-    /// Bonuses sit outside that count, so they only reorder what the terms already match.
+    /// The query requiring <paramref name="minimumMatch"/> of the required terms (all of them by default); what
+    /// decides which articles match. The bonuses are left to <see cref="BonusQuery"/>.
     /// </summary>
     public Query Compose(int? minimumMatch = null)
     {
@@ -328,20 +335,26 @@ internal sealed record BuiltQuery(
         if (!strict) core.MinimumNumberShouldMatch = minimumMatch!.Value;
         if (Required.Count == 0) core.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in Excluded) core.Add(query, Occur.MUST_NOT);
-        var bonus = Bonus.ToList();
-        if (!strict)
-        {
-            // Relaxing adds articles after the ones with every term; it should not reorder them below. BM25 has
-            // no coordination factor, so a partial match with a frequent word would outrank a full match with
-            // rare ones: the strict query scored again, boosted, puts (1 + boost) × their score on full matches.
-            var every = new BooleanQuery { Boost = EveryTermBoost };
-            foreach (var query in Required) every.Add(query, Occur.MUST);
-            bonus.Add(every);
-        }
-        if (bonus.Count == 0) return core;
+        if (strict) return core;
 
-        var scored = new BooleanQuery { { core, Occur.MUST } };
-        foreach (var query in bonus) scored.Add(query, Occur.SHOULD);
-        return scored;
+        // Relaxing adds articles after the ones with every term; it should not reorder them below. BM25 has
+        // no coordination factor, so a partial match with a frequent word would outrank a full match with
+        // rare ones: the strict query scored again, boosted, puts (1 + boost) × their score on full matches.
+        // It stays in the first pass, where the few full matches are found wherever they rank.
+        var every = new BooleanQuery { Boost = EveryTermBoost };
+        foreach (var query in Required) every.Add(query, Occur.MUST);
+        return new BooleanQuery { { core, Occur.MUST }, { every, Occur.SHOULD } };
+    }
+
+    /// <summary>
+    /// The bonuses (verbatim chunk, words near each other) as one query, or null when there are none. They only
+    /// reorder the best first-pass hits, so the searcher adds them to those alone rather than scoring every match.
+    /// </summary>
+    public Query? BonusQuery()
+    {
+        if (Bonus.Count == 0) return null;
+        var bonus = new BooleanQuery();
+        foreach (var query in Bonus) bonus.Add(query, Occur.SHOULD);
+        return bonus;
     }
 }
