@@ -20,13 +20,6 @@ public static class ArticleDocument
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    /// <summary>The stored fields a hit needs; the body is left on disk unless asked for.</summary>
-    public static readonly ISet<string> HitFields = new HashSet<string>
-    {
-        ArticleFields.Id, ArticleFields.Issue, ArticleFields.IssueDate, ArticleFields.Section, ArticleFields.Title,
-        ArticleFields.Source, ArticleFields.Regions, ArticleFields.DateText, ArticleFields.DateSource,
-    };
-
     public static Document ToDocument(Article article)
     {
         var doc = new Document

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
 using Lucene.Net.Index;
@@ -135,11 +136,8 @@ public sealed class ArchiveSearcher : IDisposable
             top = BonusRescorer.Rescore(searcher, top, bonus);
 
         var start = (request.Page - 1) * request.PageSize;
-        var fields = request.Snippets && built is not null
-            ? new HashSet<string>(ArticleDocument.HitFields) { ArticleFields.Body }
-            : ArticleDocument.HitFields;
         var page = top.ScoreDocs.Skip(start).Take(request.PageSize)
-            .Select(scoreDoc => (scoreDoc, Article: ArticleDocument.FromDocument(searcher.Doc(scoreDoc.Doc, fields))))
+            .Select(scoreDoc => (scoreDoc, Article: lease.Generation.Article(scoreDoc.Doc)))
             .ToList();
         // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
         var snippets = built is not null && request.Snippets
@@ -162,7 +160,7 @@ public sealed class ArchiveSearcher : IDisposable
     {
         using var lease = Acquire();
         var docId = DocIdOf(lease.Generation.Searcher, id);
-        return docId < 0 ? null : ArticleDocument.FromDocument(lease.Generation.Searcher.Doc(docId));
+        return docId < 0 ? null : lease.Generation.Article(docId);
     }
 
     /// <summary>Articles most like the given one (more-like-this over title and body), or null when the id is unknown.</summary>
@@ -187,7 +185,7 @@ public sealed class ArchiveSearcher : IDisposable
             { new TermQuery(new Term(ArticleFields.Id, id)), Occur.MUST_NOT },
         };
         return searcher.Search(like, count).ScoreDocs
-            .Select(hit => new SearchHit(ArticleDocument.FromDocument(searcher.Doc(hit.Doc, ArticleDocument.HitFields)), hit.Score, null))
+            .Select(hit => new SearchHit(lease.Generation.Article(hit.Doc) with { Body = "" }, hit.Score, null))
             .ToList();
     }
 
@@ -288,6 +286,23 @@ public sealed class ArchiveSearcher : IDisposable
         public DirectoryReader Reader { get; }
         public IndexSearcher Searcher { get; }
         public Lazy<FacetCounts> ArchiveFacets { get; }
+
+        /// <summary>
+        /// Recently read articles, whole. Reading one from stored fields decompresses its chunk up to it (about
+        /// 0.15 ms, most of a small query's cost), and the same articles come back page after page. A generation
+        /// never changes, so entries never go stale; when the cache is full it starts over.
+        /// </summary>
+        private readonly ConcurrentDictionary<int, Article> _articles = new();
+        private const int CachedArticles = 4096;
+
+        public Article Article(int docId)
+        {
+            if (_articles.TryGetValue(docId, out var article)) return article;
+            article = ArticleDocument.FromDocument(Searcher.Doc(docId));
+            if (_articles.Count >= CachedArticles) _articles.Clear();
+            _articles[docId] = article;
+            return article;
+        }
 
         public static OpenGeneration Open(string path) =>
             new(Path.GetFileName(path), DirectoryReader.Open(FSDirectory.Open(path)));
