@@ -11,8 +11,17 @@ public static class ArticleDocument
 {
     private const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>SmartCn words with positions (phrases, proximity); stored to be returned.</summary>
-    private static readonly FieldType StoredWords = Frozen(new FieldType(TextField.TYPE_STORED));
+    /// <summary>SmartCn words of the title, with positions; stored to be returned.</summary>
+    private static readonly FieldType TitleWords = Frozen(new FieldType(TextField.TYPE_STORED));
+
+    /// <summary>
+    /// SmartCn words of the body, stored to be returned. Without positions: phrases and proximity in the body are
+    /// matched on its bigrams, so positions here would only double the largest part of the index.
+    /// </summary>
+    private static readonly FieldType BodyWords = Frozen(new FieldType(TextField.TYPE_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    });
 
     /// <summary>Bigrams of the body carry offsets so snippets are cut from the postings, not by re-analysis.</summary>
     private static readonly FieldType BodyBigramsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
@@ -28,9 +37,9 @@ public static class ArticleDocument
             new StringField(ArticleFields.Issue, article.Issue, Field.Store.YES),
             new StringField(ArticleFields.Section, article.Section, Field.Store.YES),
             new SortedSetDocValuesField(ArticleFields.Section, new BytesRef(article.Section)),
-            new Field(ArticleFields.Title, article.Title, StoredWords),
+            new Field(ArticleFields.Title, article.Title, TitleWords),
             new TextField(ArticleFields.TitleBigrams, article.Title, Field.Store.NO),
-            new Field(ArticleFields.Body, article.Body, StoredWords),
+            new Field(ArticleFields.Body, article.Body, BodyWords),
             new Field(ArticleFields.BodyBigrams, article.Body, BodyBigramsType),
             new StoredField(ArticleFields.Source, article.Source),
             new Int32Field(ArticleFields.Date, DateKey(article.Date), Field.Store.NO),

@@ -20,7 +20,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     /// </summary>
     private const float ExactBonusBoost = 12f;
     private const float ProximityBonusBoost = 1f;
-    private const int ProximitySlop = 12;
+    /// <summary>In bigram positions, about characters: the words within a sentence or so of each other.</summary>
+    private const int ProximitySlop = 20;
     /// <summary>A match in one field of a pair (SmartCn words, bigrams) counts fully, the other a little.</summary>
     private const float FieldTieBreaker = 0.1f;
 
@@ -44,7 +45,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 case UserQuery.Words words:
                     var ignoredBefore = _ignored.Count;
                     var units = Units(words.Text, excluding: false);
-                    proximity.AddRange(units.SelectMany(u => u.Tokens));
+                    proximity.AddRange(units.SelectMany(u => u.Bigrams));
                     var isQuestion = _ignored.Count > ignoredBefore;
                     // A question (常州有哪些企业完成融资) relaxes word by word. A chunk typed without question words
                     // (概念验证中心) is one term: relaxing it piecewise would return articles with only 验证 and 中心.
@@ -134,7 +135,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     }
 
     /// <summary>A unit of a query: one word (or a synonym) with its SmartCn tokens; Query is null when it was dropped.</summary>
-    private sealed record QueryUnit(Query Query, IReadOnlyList<AnalyzedToken> Tokens);
+    private sealed record QueryUnit(Query Query, IReadOnlyList<AnalyzedToken> Bigrams);
 
     /// <summary>
     /// Splits a chunk into units: synonym terms whole, the rest as SmartCn words. Runs of single characters
@@ -205,7 +206,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         var synonyms = vocabulary.SynonymsOf(text);
         _terms.Add(new QueryTerm(text, excluding ? "excluded" : "word", [.. tokens.Select(t => t.Term)], synonyms));
         if (Match(text, highlight: !excluding) is not { } query) return null;
-        if (synonyms.Count == 0) return new QueryUnit(query, tokens);
+        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+        if (synonyms.Count == 0) return new QueryUnit(query, bigrams);
 
         var anyOf = new BooleanQuery { { query, Occur.SHOULD } };
         foreach (var synonym in synonyms)
@@ -214,7 +216,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
             alternative.Boost = SynonymBoost;
             anyOf.Add(alternative, Occur.SHOULD);
         }
-        return new QueryUnit(anyOf, tokens);
+        return new QueryUnit(anyOf, bigrams);
     }
 
     /// <summary>Text in the title (boosted) or the body, as SmartCn words or as a bigram phrase.</summary>
@@ -231,7 +233,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         // also where SmartCn cut the text differently (江苏 inside 江苏省), so it alone decides; searching both
         // would score every match twice. The SmartCn fields serve what has no bigram: a lone character.
         var title = bigrams.Count > 0 ? Sequence(ArticleFields.TitleBigrams, bigrams) : Sequence(ArticleFields.Title, words);
-        var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : Sequence(ArticleFields.Body, words);
+        var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : AllTerms(ArticleFields.Body, words);
         if (title is null || body is null) return null;
         title.Boost = TitleBoost;
         return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
@@ -244,6 +246,15 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         (null, not null) => bigrams,
         _ => new DisjunctionMaxQuery(FieldTieBreaker) { words, bigrams },
     };
+
+    /// <summary>Every token, anywhere: for the body's SmartCn field, which has no positions.</summary>
+    private static Query? AllTerms(string field, IReadOnlyList<AnalyzedToken> tokens)
+    {
+        if (tokens.Count <= 1) return Sequence(field, tokens);
+        var all = new BooleanQuery();
+        foreach (var token in tokens) all.Add(new TermQuery(new Term(field, token.Term)), Occur.MUST);
+        return all;
+    }
 
     /// <summary>One token as a term query, several as an exact phrase at their analysed positions.</summary>
     private static Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens, int slop = 0)
@@ -273,10 +284,10 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     }
 
     /// <summary>Rewards the query's words occurring near each other in the body.</summary>
-    private static Query Proximity(List<AnalyzedToken> tokens)
+    private static Query Proximity(List<AnalyzedToken> bigrams)
     {
         var phrase = new PhraseQuery { Slop = ProximitySlop };
-        for (var i = 0; i < tokens.Count; i++) phrase.Add(new Term(ArticleFields.Body, tokens[i].Term), i);
+        for (var i = 0; i < bigrams.Count; i++) phrase.Add(new Term(ArticleFields.BodyBigrams, bigrams[i].Term), i);
         phrase.Boost = ProximityBonusBoost;
         return phrase;
     }
