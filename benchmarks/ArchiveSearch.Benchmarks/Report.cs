@@ -139,9 +139,15 @@ public static class Report
                     alloc[c] += "; " + F(V(c, $"lat.{mode}.{entry.Kind}.alloc_kib"), "F0");
             }
         }
+        Add("in process, mix with snippets on 1 thread: queries/s", c => V(c, "thr.t1.qps"), "F0");
+        Add("in process, 1 thread: CPU ms per query", c => V(c, "thr.t1.cpu_ms_per_query"));
+        Add("in process, 16 threads: queries/s", c => V(c, "thr.t16.qps"), "F0");
+        Add("in process, 16 threads: CPU ms per query", c => V(c, "thr.t16.cpu_ms_per_query"));
         Add("HTTP /health/live, requests/s", c => V(c, "http.live.rps"), "F0");
         Add("HTTP /api/search mix, requests/s", c => V(c, "http.search.rps"), "F0");
         Add("**HTTP search / live** (floor ≥ 0.10 at 100k, ≥ 0.30 bundled)", c => Div(V(c, "http.search.rps"), V(c, "http.live.rps")), "F3");
+        Add("HTTP search: API CPU ms per request", c => V(c, "http.search.cpu_ms_per_request"));
+        Add("HTTP search CPU / in-process CPU on 1 thread", c => Div(V(c, "http.search.cpu_ms_per_request"), V(c, "thr.t1.cpu_ms_per_query")));
         Add("HTTP search under load p50, ms", c => V(c, "http.search.p50_ms"));
         Add("HTTP search under load p99, ms", c => V(c, "http.search.p99_ms"));
         Add("HTTP search errors + non-2xx", c => V(c, "http.search.errors") + V(c, "http.search.non2xx"), "F0");
