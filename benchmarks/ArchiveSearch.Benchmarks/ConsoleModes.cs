@@ -218,7 +218,7 @@ public static class ConsoleModes
                 stream.End();
             }
         });
-        var documents = Time(() => { foreach (var a in articles) ArticleDocument.ToDocument(a); });
+        var documents = Time(() => { for (var i = 0; i < articles.Count; i++) ArticleDocument.ToDocument(articles[i], i); });
         var dir = Path.Combine(Path.GetTempPath(), "rebuild-costs-" + Environment.ProcessId);
         System.IO.Directory.CreateDirectory(dir);
         try
@@ -232,7 +232,7 @@ public static class ConsoleModes
             };
             using var writer = new Lucene.Net.Index.IndexWriter(directory, config);
             var gcBefore = GC.GetTotalPauseDuration();
-            var add = Time(() => { foreach (var a in articles) writer.AddDocument(ArticleDocument.ToDocument(a)); });
+            var add = Time(() => { for (var i = 0; i < articles.Count; i++) writer.AddDocument(ArticleDocument.ToDocument(articles[i], i)); });
             var gcAdd = (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds;
             var merge = Time(() => { writer.ForceMerge(1); writer.Commit(); });
             Print("costs.articles", articles.Count);

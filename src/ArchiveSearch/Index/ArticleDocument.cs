@@ -29,7 +29,7 @@ public static class ArticleDocument
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     });
 
-    public static Document ToDocument(Article article)
+    public static Document ToDocument(Article article, int ordinal)
     {
         var doc = new Document
         {
@@ -44,6 +44,7 @@ public static class ArticleDocument
             new StoredField(ArticleFields.Source, article.Source),
             new Int32Field(ArticleFields.Date, DateKey(article.Date), Field.Store.NO),
             new NumericDocValuesField(ArticleFields.Date, DateKey(article.Date)),
+            new NumericDocValuesField(ArticleFields.Ordinal, ordinal),
             new StoredField(ArticleFields.DateText, article.Date.ToString(DateFormat, CultureInfo.InvariantCulture)),
             new StoredField(ArticleFields.DateSource, article.DateSource.ToString().ToLowerInvariant()),
         };

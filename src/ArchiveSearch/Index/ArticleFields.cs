@@ -16,6 +16,13 @@ public static class ArticleFields
     /// <summary>The stored yyyy-MM-dd text of <see cref="Date"/>.</summary>
     public const string DateText = "dateText";
     public const string DateSource = "dateSource";
+
+    /// <summary>
+    /// The article's place in the corpus (files by name, articles in file order), as a doc value. Documents are
+    /// added from several threads, so their doc ids differ between rebuilds; ties in ranking are broken by this
+    /// instead, and the same query lists the same articles in the same order after every rebuild.
+    /// </summary>
+    public const string Ordinal = "ordinal";
     public const string Body = "body";
 
     /// <summary>CJK bigrams of the title: recovers words SmartCn splits (引领 → 引 / 领).</summary>

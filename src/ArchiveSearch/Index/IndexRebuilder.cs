@@ -109,9 +109,9 @@ public static class IndexRebuilder
         using var writer = new IndexWriter(directory, config);
         var done = 0;
         // IndexWriter analyses on the calling thread, so adding from several threads analyses in parallel.
-        Parallel.ForEach(articles, article =>
+        Parallel.For(0, articles.Count, ordinal =>
         {
-            writer.AddDocument(ArticleDocument.ToDocument(article));
+            writer.AddDocument(ArticleDocument.ToDocument(articles[ordinal], ordinal));
             var count = Interlocked.Increment(ref done);
             if (count == 1 || count % 1000 == 0 || count == articles.Count)
                 progress?.Report(new RebuildProgress("index", count, articles.Count));

@@ -211,17 +211,17 @@ public sealed class ArchiveSearcher : IDisposable
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
     {
         var depth = sort == SearchSort.Relevance ? RescoreDepth(request) : request.Page * request.PageSize;
-        ITopDocsCollector top = sort switch
-        {
-            SearchSort.Relevance => TopScoreDocCollector.Create(depth, docsScoredInOrder: false),
-            _ => TopFieldCollector.Create(
-                new Sort(new SortField(ArticleFields.Date, SortFieldType.INT32, reverse: sort == SearchSort.Date), SortField.FIELD_SCORE),
-                depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false),
-        };
+        var order = sort == SearchSort.Relevance
+            ? new Sort(SortField.FIELD_SCORE, Ordinal)
+            : new Sort(new SortField(ArticleFields.Date, SortFieldType.INT32, reverse: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal);
+        var top = TopFieldCollector.Create(order, depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
         return (top.GetTopDocs(), collector.Counts());
     }
+
+    /// <summary>The last word on order, so equal hits come in the same order after every rebuild.</summary>
+    private static readonly SortField Ordinal = new(ArticleFields.Ordinal, SortFieldType.INT64);
 
     private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
