@@ -28,6 +28,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     private readonly List<QueryTerm> _terms = [];
     private readonly List<string> _ignored = [];
     private readonly HashSet<string> _highlightTerms = [];
+    // SmartCn costs ~30 µs a call, and a unit's text is analysed for its terms, its unit, its match and its bonus.
+    private readonly Dictionary<string, List<AnalyzedToken>> _words = [];
+    private readonly Dictionary<string, List<AnalyzedToken>> _bigrams = [];
 
     public BuiltQuery Build(UserQuery query)
     {
@@ -99,7 +102,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 return AllOf(Units(words.Text, excluding).Select(u => u.Query).ToList());
             case UserQuery.Phrase phrase:
                 _terms.Add(new QueryTerm(phrase.Text, excluding ? "excluded" : "phrase",
-                    [.. ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, phrase.Text).Select(t => t.Term)], []));
+                    [.. Words(phrase.Text).Select(t => t.Term)], []));
                 return Match(phrase.Text, highlight: !excluding);
             case UserQuery.Not not:
                 // A lone exclusion inside a group means "everything but".
@@ -155,7 +158,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
             // Spans of the chunk, each a word, a run of single characters (Singles counts them) or a run of Latin
             // letters and digits (SmartCn cuts PAS2060 into pa / 2060; the bigram field holds it whole).
             var spans = new List<(int Start, int End, int Singles, bool Latin)>();
-            foreach (var token in ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text))
+            foreach (var token in Words(text))
             {
                 if (vocabulary.IsStopword(token.Term))
                 {
@@ -202,11 +205,11 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 
     private QueryUnit? Unit(string text, bool excluding)
     {
-        var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+        var tokens = Words(text);
         var synonyms = vocabulary.SynonymsOf(text);
         _terms.Add(new QueryTerm(text, excluding ? "excluded" : "word", [.. tokens.Select(t => t.Term)], synonyms));
         if (Match(text, highlight: !excluding) is not { } query) return null;
-        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+        var bigrams = Bigrams(text);
         if (synonyms.Count == 0) return new QueryUnit(query, bigrams);
 
         var anyOf = new BooleanQuery { { query, Occur.SHOULD } };
@@ -222,8 +225,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     /// <summary>Text in the title (boosted) or the body, as SmartCn words or as a bigram phrase.</summary>
     private Query? Match(string text, bool highlight)
     {
-        var words = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
-        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+        var words = Words(text);
+        var bigrams = Bigrams(text);
         // A lone CJK character has no bigram; the SmartCn field still holds it.
         if (bigrams is [{ Term.Length: 1 } only] && IsCjk(only.Term[0])) bigrams = [];
         if (highlight)
@@ -270,9 +273,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
     /// analyzer keeps nothing of it (its English stopwords drop all of "of+the", which SmartCn keeps as two words).
     /// </summary>
-    private static Query? ExactBonus(string chunk)
+    private Query? ExactBonus(string chunk)
     {
-        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, chunk);
+        var bigrams = Bigrams(chunk);
         if (bigrams.Count == 0) return null;
         var bonus = new BooleanQuery
         {
@@ -314,6 +317,17 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         !char.IsAsciiLetter(text[start]) ||
         ((start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) &&
          (start + length == text.Length || !char.IsAsciiLetterOrDigit(text[start + length])));
+
+    private List<AnalyzedToken> Words(string text) => Analysed(_words, ArchiveAnalyzers.Words, text);
+
+    private List<AnalyzedToken> Bigrams(string text) => Analysed(_bigrams, ArchiveAnalyzers.Bigrams, text);
+
+    private static List<AnalyzedToken> Analysed(
+        Dictionary<string, List<AnalyzedToken>> memo, Lucene.Net.Analysis.Analyzer analyzer, string text)
+    {
+        if (!memo.TryGetValue(text, out var tokens)) memo[text] = tokens = ArchiveAnalyzers.Tokenize(analyzer, text);
+        return tokens;
+    }
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
