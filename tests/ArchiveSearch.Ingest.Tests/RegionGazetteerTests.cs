@@ -118,4 +118,32 @@ public class RegionGazetteerTests
         levels["county"].Should().BeGreaterThan(2500);
         rows.Select(r => r[0]).Should().OnlyHaveUniqueItems().And.Contain(["320000", "320400", "320412"]);
     }
+
+    [Theory]
+    [InlineData("常州", "江苏|常州")]
+    [InlineData("武进|全国", "江苏|常州|武进|全国")]
+    [InlineData("浙江|湖州|德清", "浙江|湖州|德清")]
+    [InlineData("鼓楼", "鼓楼")]
+    public void Tags_from_elsewhere_gain_their_parents(string tags, string expected) =>
+        string.Join('|', RegionGazetteer.Default.WithParents(tags.Split('|'))).Should().Be(expected);
+
+    [Fact]
+    public void A_jsonl_article_tagged_only_with_a_city_is_read_with_its_province()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"city-only-{Guid.NewGuid():N}.jsonl");
+        var article = new Article
+        {
+            Id = "other-1", Issue = "x", Section = "聚焦常州", Title = "标题", Source = "来源", Regions = ["常州"],
+            Date = new DateOnly(2024, 1, 2), DateSource = DateSource.Article, Body = "正文",
+        };
+        File.WriteAllText(path, ArticleJson.Serialize(article) + "\n");
+        try
+        {
+            CorpusReader.ReadFile(path).Single().Regions.Should().Equal("江苏", "常州");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -29,7 +29,8 @@ public static class CorpusReader
                 var article = ArticleJson.Deserialize(lines[i]);
                 if (!IsUrlSafe(article.Id))
                     throw new JsonException($"id \"{article.Id}\" is not lowercase [a-z0-9-]");
-                articles.Add(article);
+                // Another source may tag only a city; filters by its province must still find it.
+                articles.Add(article with { Regions = RegionGazetteer.Default.WithParents(article.Regions) });
             }
             catch (JsonException e)
             {

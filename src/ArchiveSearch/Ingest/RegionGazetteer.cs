@@ -45,13 +45,13 @@ public sealed class RegionGazetteer
 
     private readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _longestTerm;
-    private readonly HashSet<string> _tags;
+    private readonly ILookup<string, Place> _byTag;
 
-    private RegionGazetteer(Dictionary<string, Term> terms, HashSet<string> tags)
+    private RegionGazetteer(Dictionary<string, Term> terms, ILookup<string, Place> byTag)
     {
         _lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _longestTerm = terms.Keys.Max(k => k.Length);
-        _tags = tags;
+        _byTag = byTag;
     }
 
     /// <summary>
@@ -92,7 +92,26 @@ public sealed class RegionGazetteer
     }
 
     /// <summary>Whether <paramref name="region"/> is a tag <see cref="Extract"/> can produce: for validating region filters.</summary>
-    public bool IsKnown(string region) => _tags.Contains(region);
+    public bool IsKnown(string region) => region == Nationwide || _byTag.Contains(region);
+
+    /// <summary>
+    /// The tags, each preceded by its parents not listed yet (常州 → 江苏, 常州), as <see cref="Extract"/> lists them.
+    /// For articles tagged elsewhere (JSONL): a province filter finds articles about its cities only through the
+    /// province's tag on them. A tag several places share (鼓楼) brings no parents: which one is meant is unknown.
+    /// </summary>
+    public IReadOnlyList<string> WithParents(IEnumerable<string> regions)
+    {
+        var tags = new List<string>();
+        foreach (var region in regions)
+        {
+            var chain = _byTag[region].ToArray() is [var place] ? place.Chain().Select(p => p.Tag) : [region];
+            foreach (var tag in chain)
+            {
+                if (!tags.Contains(tag)) tags.Add(tag);
+            }
+        }
+        return tags;
+    }
 
     /// <summary>The terms of the text, left to right, longest match first.</summary>
     private List<Term> Scan(string text)
@@ -185,8 +204,7 @@ public sealed class RegionGazetteer
             terms[word] = new Term(TermKind.Stop, []);
         }
 
-        var tags = places.Select(p => p.Tag).Append(Nationwide).ToHashSet();
-        return new RegionGazetteer(terms, tags);
+        return new RegionGazetteer(terms, byTag);
     }
 
     private static List<Place> ReadPlaces(string path)
