@@ -23,24 +23,20 @@ public sealed class ArchiveSearcher : IDisposable
     private const int RescoreWindow = 100;
 
     private readonly IndexLayout _layout;
-    private readonly QueryVocabulary _vocabulary;
     private readonly Thread _poll;
     private readonly CancellationTokenSource _stopPolling = new();
     private readonly System.Threading.Lock _refreshLock = new();
     private OpenGeneration? _current;
 
-    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, QueryVocabulary? vocabulary = null)
+    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null)
     {
         _layout = new IndexLayout(indexDir);
-        _vocabulary = vocabulary ?? QueryVocabulary.Default;
         Refresh();
         // A thread of its own: a thread-pool timer waits behind busy queries, and the switch must come within 2 s.
         var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
         _poll = new Thread(() => Poll(interval)) { IsBackground = true, Name = "index pointer poll" };
         _poll.Start();
     }
-
-    public bool IsReady => Volatile.Read(ref _current) is not null;
 
     /// <summary>The serving generation's folder name, or null before the first index exists.</summary>
     public string? Generation => Volatile.Read(ref _current)?.Name;
@@ -99,7 +95,7 @@ public sealed class ArchiveSearcher : IDisposable
     {
         request.Validate();
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        var built = text is null ? null : new QueryBuilder(_vocabulary).Build(UserQuery.Parse(text));
+        var built = text is null ? null : new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(text));
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 

@@ -19,7 +19,7 @@ public sealed class QueryVocabulary
     /// <summary>Every term that has synonyms, longest first.</summary>
     public IReadOnlyList<string> SynonymTerms { get; }
 
-    public static QueryVocabulary Load(string dataDir)
+    private static QueryVocabulary Load(string dataDir)
     {
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in DataLines(Path.Combine(dataDir, "synonyms.txt")))
