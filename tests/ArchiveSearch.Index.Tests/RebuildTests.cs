@@ -166,8 +166,12 @@ public sealed class RebuildTests : IDisposable
         using var stop = new CancellationTokenSource();
 
         // As many readers as cores: enough to overlap every switch, not so many that they starve the poll thread.
-        var readers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(() =>
+        // Threads of their own, started before the first rebuild: pool tasks can wait behind the other tests' work.
+        var readerCount = Environment.ProcessorCount;
+        using var started = new CountdownEvent(readerCount);
+        var readers = Enumerable.Range(0, readerCount).Select(_ => Task.Factory.StartNew(() =>
         {
+            var first = true;
             while (!stop.IsCancellationRequested)
             {
                 try
@@ -180,11 +184,16 @@ public sealed class RebuildTests : IDisposable
                 {
                     failures.Add(e.ToString());
                 }
+                if (first) started.Signal();
+                first = false;
             }
-        })).ToArray();
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        started.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("the readers should be searching before the rebuilds start");
         var generations = new HashSet<string>();
+        var searchesBefore = new List<int>();
         for (var i = 0; i < 4; i++)
         {
+            searchesBefore.Add(Volatile.Read(ref searches));
             var published = IndexRebuilder.Rebuild(corpus, index).Generation;
             var deadline = DateTime.UtcNow.AddSeconds(2);
             while (searcher.Generation != published && DateTime.UtcNow < deadline) Thread.Sleep(10);
@@ -194,7 +203,7 @@ public sealed class RebuildTests : IDisposable
         await Task.WhenAll(readers);
 
         failures.Should().BeEmpty();
-        searches.Should().BeGreaterThan(20);
+        searches.Should().BeGreaterThan(searchesBefore[^1], "searches ran while the last rebuild switched the pointer");
         generations.Should().HaveCount(4, "the searcher follows every rebuild within 2 s while queries run");
     }
 
