@@ -65,13 +65,14 @@ public sealed class AdminAndLimitTests(ApiFixture api)
     [Fact]
     public async Task The_per_client_rate_limit_answers_429_with_retry_after()
     {
-        using var factory = api.Start(new() { ["Search:RateLimit:PermitsPerSecond"] = "2" });
+        // One request a second: six in a row cannot all pass unless the machine takes five seconds for them.
+        using var factory = api.Start(new() { ["Search:RateLimit:PermitsPerSecond"] = "1" });
         using var client = factory.CreateClient();
 
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 6; i++) responses.Add(await client.GetAsync($"/api/search?q={Q("常州")}"));
 
-        responses.Take(2).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        responses[0].StatusCode.Should().Be(HttpStatusCode.OK);
         var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         refused.Should().NotBeEmpty();
         refused[0].Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeGreaterThanOrEqualTo(1);
@@ -86,7 +87,7 @@ public sealed class AdminAndLimitTests(ApiFixture api)
         using var factory = api.Start(new() { ["Search:MaxConcurrentSearches"] = "1", ["Search:SearchQueueLimit"] = "0" });
         using var client = factory.CreateClient();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.GetAsync($"/api/search?q={Q("发展 创新")}&pageSize=100")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetAsync($"/api/search?q={Q("发展 创新")}&pageSize=100")));
 
         responses.Should().Contain(r => r.StatusCode == HttpStatusCode.OK);
         responses.Should().Contain(r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter != null);
