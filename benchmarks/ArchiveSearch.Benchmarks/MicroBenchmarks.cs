@@ -68,13 +68,7 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
-        if (string.IsNullOrEmpty(index))
-        {
-            _temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
-            IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), _temp);
-            index = _temp;
-        }
+        var index = BenchIndex.Resolve(out _temp);
         _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
         _request = QueryMix.Get(Kind).Request with { Snippets = Snippets };
     }
@@ -102,13 +96,7 @@ public class SnippetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
-        if (string.IsNullOrEmpty(index))
-        {
-            _temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
-            IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), _temp);
-            index = _temp;
-        }
+        var index = BenchIndex.Resolve(out _temp);
         _reader = DirectoryReader.Open(FSDirectory.Open(new IndexLayout(index).CurrentGeneration()!));
         var searcher = new IndexSearcher(_reader);
         _hits = [.. searcher.Search(new TermQuery(new Term(ArticleFields.BodyBigrams, "创新")), 10).ScoreDocs
@@ -129,5 +117,20 @@ public class SnippetBenchmarks
         foreach (var (doc, body) in _hits)
             length += SnippetBuilder.Build(_reader, doc, body, _terms).Length;
         return length;
+    }
+}
+
+/// <summary>The index the micro-benchmarks query: BENCH_INDEX, or one built from the bundled corpus in a temp folder.</summary>
+internal static class BenchIndex
+{
+    /// <param name="temp">The temp folder to delete afterwards, when one was built.</param>
+    public static string Resolve(out string? temp)
+    {
+        temp = null;
+        var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
+        if (!string.IsNullOrEmpty(index)) return index;
+        temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
+        IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), temp);
+        return temp;
     }
 }

@@ -22,7 +22,7 @@ public static class StatsCommand
         var facets = searcher.ArchiveFacets();
         output.WriteLine($"generation   {Path.GetFileName(generation)} (in {Path.GetFullPath(index)})");
         output.WriteLine($"articles     {searcher.DocumentCount}");
-        output.WriteLine($"index size   {RebuildCommand.Size(Directory.EnumerateFiles(generation).Sum(f => new FileInfo(f).Length))}");
+        output.WriteLine($"index size   {RebuildCommand.Size(IndexLayout.SizeOf(generation))}");
         Print(output, "sections", facets.Section);
         Print(output, "years", facets.Year);
         Print(output, "regions", facets.Region.Take(15).ToList());

@@ -54,6 +54,9 @@ public sealed class IndexLayout(string root)
         File.Move(temp, PointerPath, overwrite: true);
     }
 
+    /// <summary>Bytes on disk of one generation's index files.</summary>
+    public static long SizeOf(string generation) => Directory.EnumerateFiles(generation).Sum(f => new FileInfo(f).Length);
+
     /// <summary>Deletes every generation but the serving one and the one kept for rollback (and leftovers of crashed rebuilds).</summary>
     public void RemoveGenerationsExcept(params string?[] keep)
     {

@@ -53,7 +53,7 @@ public static class IndexRebuilder
                 .ToDictionary(g => g.Key, g => g.Count()),
             skipped,
             clock.Elapsed,
-            System.IO.Directory.EnumerateFiles(generation).Sum(f => new FileInfo(f).Length));
+            IndexLayout.SizeOf(generation));
     }
 
     private static List<string> ListCorpus(string corpusDir)
