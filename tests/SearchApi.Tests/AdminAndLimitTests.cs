@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ArchiveSearch.Index;
+using TestSupport;
 using static SearchApi.Tests.Json;
 
 namespace SearchApi.Tests;
@@ -34,24 +36,48 @@ public sealed class AdminAndLimitTests(ApiFixture api)
     [Fact]
     public async Task Reindex_runs_in_the_background_one_at_a_time_and_the_api_serves_the_new_generation()
     {
-        var before = (await api.Client.GetJson("/health/ready")).Str("generation");
-        var expectedTitles = (await api.Client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title")).ToList();
+        // The rebuild takes well under a second here, so a second request could arrive after it ended. One corpus
+        // file is a pipe that is still being written: the rebuild waits on it until the test lets it finish.
+        using var corpus = new TempDirectory();
+        var held = RepoPaths.CorpusFiles[^1];
+        foreach (var file in RepoPaths.CorpusFiles[..^1]) File.Copy(file, corpus.Combine(Path.GetFileName(file)));
+        var pipe = corpus.Combine(Path.GetFileName(held));
+        MakeFifo(pipe);
+        using var factory = api.Start(new() { ["Search:AdminApiKey"] = ApiFixture.AdminKey, ["Search:CorpusPath"] = corpus.Path });
+        using var client = factory.CreateClient();
+        var before = (await client.GetJson("/health/ready")).Str("generation");
+        var expectedTitles = (await client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title")).ToList();
 
-        using var started = await PostReindex();
-        using var second = await PostReindex();
+        JsonNode job, second, whileHeld;
+        using (var started = await PostReindex(client))
+        {
+            try
+            {
+                job = await started.ReadJson(HttpStatusCode.Accepted);
+                started.Headers.Location!.ToString().Should().Be($"/api/admin/reindex/{job.Str("id")}");
+                using var secondResponse = await PostReindex(client);
+                second = await secondResponse.ReadJson(HttpStatusCode.Conflict);
+                whileHeld = await GetJob(client, started.Headers.Location!.ToString());
+            }
+            finally
+            {
+                // Always let the rebuild finish, or it would hold the rebuild lock for the tests after this one.
+                await Task.Run(() => File.WriteAllBytes(pipe, File.ReadAllBytes(held))).WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        }
 
-        var job = await started.ReadJson(HttpStatusCode.Accepted);
         job.Str("status").Should().Be("running");
-        started.Headers.Location!.ToString().Should().Be($"/api/admin/reindex/{job.Str("id")}");
-        (await second.ReadJson(HttpStatusCode.Conflict)).Str("detail").Should().Contain(job.Str("id"));
-
-        var status = await WaitForJob(started.Headers.Location!.ToString());
+        second.Str("detail").Should().Contain(job.Str("id"));
+        whileHeld.Str("status").Should().Be("running");
+        var status = await WaitForJob(client, $"/api/admin/reindex/{job.Str("id")}");
         status.Str("status").Should().Be("succeeded");
         status.Int("articles").Should().Be(79);
-        var after = await WaitForGeneration(status.Str("generation"));
+        var after = await WaitForGeneration(client, status.Str("generation"));
         after.Should().NotBe(before);
-        (await api.Client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title"))
+        (await client.GetJson($"/api/search?q={Q("人工智能")}"))["hits"].Items().Select(h => h.Str("title"))
             .Should().Equal(expectedTitles);
+        (await WaitForGeneration(api.Client, status.Str("generation"))).Should().Be(status.Str("generation"),
+            "the other app over the same index picks the new generation up within two seconds");
     }
 
     [Fact]
@@ -59,7 +85,7 @@ public sealed class AdminAndLimitTests(ApiFixture api)
     {
         var summary = IndexRebuilder.Rebuild(TestSupport.RepoPaths.Corpus, api.Index.IndexDir);
 
-        (await WaitForGeneration(summary.Generation)).Should().Be(summary.Generation);
+        (await WaitForGeneration(api.Client, summary.Generation)).Should().Be(summary.Generation);
     }
 
     [Fact]
@@ -110,29 +136,41 @@ public sealed class AdminAndLimitTests(ApiFixture api)
         start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Search:CorpusPath"));
     }
 
-    private Task<HttpResponseMessage> PostReindex() =>
-        api.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex") { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } });
+    private static Task<HttpResponseMessage> PostReindex(HttpClient client) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/admin/reindex") { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } });
 
-    private async Task<System.Text.Json.Nodes.JsonNode> WaitForJob(string location)
+    private static async Task<JsonNode> GetJob(HttpClient client, string location)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, location) { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } };
+        using var response = await client.SendAsync(request);
+        return await response.ReadJson();
+    }
+
+    private static async Task<JsonNode> WaitForJob(HttpClient client, string location)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, location) { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } };
-            using var response = await api.Client.SendAsync(request);
-            var job = await response.ReadJson();
+            var job = await GetJob(client, location);
             if (job.Str("status") != "running" || DateTime.UtcNow > deadline) return job;
             await Task.Delay(100);
         }
     }
 
-    private async Task<string> WaitForGeneration(string generation)
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        mkfifo.ExitCode.Should().Be(0, "mkfifo makes the pipe that holds the rebuild open");
+    }
+
+    private static async Task<string> WaitForGeneration(HttpClient client, string generation)
     {
         var deadline = DateTime.UtcNow.AddSeconds(2);
         string current;
         do
         {
-            current = (await api.Client.GetJson("/health/ready")).Str("generation");
+            current = (await client.GetJson("/health/ready")).Str("generation");
             if (current == generation) break;
             await Task.Delay(50);
         } while (DateTime.UtcNow < deadline);

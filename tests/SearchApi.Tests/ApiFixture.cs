@@ -42,11 +42,11 @@ public sealed class ApiFixture : IDisposable
     public SearchApiFactory Factory { get; }
     public HttpClient Client { get; }
 
-    /// <summary>Another app over the same index with extra settings (limits, no admin key, …).</summary>
+    /// <summary>Another app over the same index with extra settings (limits, no admin key, another corpus, …).</summary>
     public SearchApiFactory Start(Dictionary<string, string?> settings)
     {
         settings["Search:IndexPath"] = Index.IndexDir;
-        settings["Search:CorpusPath"] = RepoPaths.Corpus;
+        settings.TryAdd("Search:CorpusPath", RepoPaths.Corpus);
         return new SearchApiFactory(settings);
     }
 
