@@ -36,13 +36,8 @@ public sealed class AdminAndLimitTests(ApiFixture api)
     [Fact]
     public async Task Reindex_runs_in_the_background_one_at_a_time_and_the_api_serves_the_new_generation()
     {
-        // The rebuild takes well under a second here, so a second request could arrive after it ended. One corpus
-        // file is a pipe that is still being written: the rebuild waits on it until the test lets it finish.
-        using var corpus = new TempDirectory();
-        var held = RepoPaths.CorpusFiles[^1];
-        foreach (var file in RepoPaths.CorpusFiles[..^1]) File.Copy(file, corpus.Combine(Path.GetFileName(file)));
-        var pipe = corpus.Combine(Path.GetFileName(held));
-        MakeFifo(pipe);
+        // The rebuild takes well under a second here, so a second request could arrive after it ended: hold it open.
+        using var corpus = new HeldCorpus();
         using var factory = api.Start(new() { ["Search:AdminApiKey"] = ApiFixture.AdminKey, ["Search:CorpusPath"] = corpus.Path });
         using var client = factory.CreateClient();
         var before = (await client.GetJson("/health/ready")).Str("generation");
@@ -62,7 +57,7 @@ public sealed class AdminAndLimitTests(ApiFixture api)
             finally
             {
                 // Always let the rebuild finish, or it would hold the rebuild lock for the tests after this one.
-                await Task.Run(() => File.WriteAllBytes(pipe, File.ReadAllBytes(held))).WaitAsync(TimeSpan.FromSeconds(60));
+                await corpus.Release();
             }
         }
 
@@ -86,6 +81,40 @@ public sealed class AdminAndLimitTests(ApiFixture api)
         var summary = IndexRebuilder.Rebuild(TestSupport.RepoPaths.Corpus, api.Index.IndexDir);
 
         (await WaitForGeneration(api.Client, summary.Generation)).Should().Be(summary.Generation);
+    }
+
+    [Fact]
+    public async Task Without_an_index_the_service_starts_live_builds_one_from_the_corpus_and_then_becomes_ready()
+    {
+        using var corpus = new HeldCorpus();
+        using var index = new TempDirectory();
+        using var factory = new SearchApiFactory(new() { ["Search:IndexPath"] = index.Path, ["Search:CorpusPath"] = corpus.Path });
+        using var client = factory.CreateClient();
+
+        JsonNode notReady, searchWhileBuilding;
+        try
+        {
+            (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+            notReady = await client.GetJson("/health/ready", HttpStatusCode.ServiceUnavailable);
+            searchWhileBuilding = await client.GetJson($"/api/search?q={Q("人工智能")}", HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            await corpus.Release();
+        }
+
+        notReady.Str("detail").Should().Contain("first build");
+        searchWhileBuilding.Str("title").Should().NotBeNullOrEmpty();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HttpResponseMessage ready;
+        while ((ready = await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            ready.Dispose();
+            await Task.Delay(100);
+        }
+        using (ready) (await ready.ReadJson()).Int("articles").Should().Be(79);
+        (await client.GetJson($"/api/search?q={Q("人工智能")}")).Int("total").Should().BeGreaterThan(0);
+        File.ReadAllText(Path.Combine(index.Path, "CURRENT")).Trim().Should().StartWith("gen-");
     }
 
     [Fact]
@@ -155,13 +184,6 @@ public sealed class AdminAndLimitTests(ApiFixture api)
             if (job.Str("status") != "running" || DateTime.UtcNow > deadline) return job;
             await Task.Delay(100);
         }
-    }
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        mkfifo.ExitCode.Should().Be(0, "mkfifo makes the pipe that holds the rebuild open");
     }
 
     private static async Task<string> WaitForGeneration(HttpClient client, string generation)
