@@ -168,6 +168,7 @@ public sealed class CorpusTests
     [InlineData("001", 0, "全国")]
     [InlineData("002", 4, "浙江|衢州|江山")]
     [InlineData("002", 7, "江苏|镇江")]
+    [InlineData("002", 10, "江苏|苏州|全国")]
     [InlineData("002", 12, "安徽|淮南|全国")]
     [InlineData("004", 3, "江苏|无锡")]
     [InlineData("004", 7, "江苏|常州|钟楼")]
