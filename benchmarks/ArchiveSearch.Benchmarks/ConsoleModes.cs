@@ -164,6 +164,61 @@ public static class ConsoleModes
     }
 
     /// <summary>
+    /// <c>lucene-share --index DIR [--rounds N]</c>: for each query of the mix, Lucene.Net alone (the same matching
+    /// query, BM25 top 100, no facets, sort, stored fields or filters of ours) beside the whole search without
+    /// snippets, in the same rounds: how much of a query's time is Lucene's own matching and scoring.
+    /// </summary>
+    public static int LuceneShare(string[] args)
+    {
+        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
+        var rounds = int.Parse(Option(args, "--rounds") ?? "200", CultureInfo.InvariantCulture);
+        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
+        var lucene = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
+        var entries = QueryMix.Entries.Select(e => (e.Kind, Request: e.Request with { Snippets = false },
+            Query: e.Request.Query is { } q
+                ? new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(q)).Compose()
+                : new Lucene.Net.Search.MatchAllDocsQuery())).ToList();
+
+        // Warm up as the latency mode does: at least two seconds, for the JIT's tiers and the page cache.
+        var warmUp = Stopwatch.StartNew();
+        for (var round = 0; warmUp.Elapsed < TimeSpan.FromSeconds(2) || round < 20; round++)
+            foreach (var (_, request, query) in entries)
+            {
+                lucene.Search(query, 100);
+                archive.Search(request);
+            }
+
+        var luceneTimes = entries.ToDictionary(e => e.Kind, _ => new List<double>());
+        var ourTimes = entries.ToDictionary(e => e.Kind, _ => new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (kind, request, query) in entries)
+            {
+                var start = Stopwatch.GetTimestamp();
+                lucene.Search(query, 100);
+                var luceneMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                start = Stopwatch.GetTimestamp();
+                archive.Search(request);
+                ourTimes[kind].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                luceneTimes[kind].Add(luceneMs);
+            }
+        }
+
+        Console.Error.WriteLine($"  {"kind",-12} {"Lucene p50",11} {"search p50",11} {"Lucene share",13}");
+        foreach (var (kind, _, _) in entries)
+        {
+            var alone = Percentiles.Of([.. luceneTimes[kind].Order()], 50);
+            var whole = Percentiles.Of([.. ourTimes[kind].Order()], 50);
+            Console.Error.WriteLine($"  {kind,-12} {alone,11:F3} {whole,11:F3} {alone / whole,13:P0}");
+            Print($"share.{kind}.lucene_p50_ms", alone);
+            Print($"share.{kind}.search_p50_ms", whole);
+        }
+        return 0;
+    }
+
+    /// <summary>
     /// <c>rebuild-stages --corpus DIR --index DIR</c>: one rebuild in process with the time of each stage (parse,
     /// analyse and write, merge to one segment with commit and verification), from the rebuild's own progress reports.
     /// </summary>

@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "rebuild-stages" => ConsoleModes.RebuildStages(args[1..]),
     "rebuild-costs" => ConsoleModes.RebuildCosts(args[1..]),
     "throughput" => ConsoleModes.Throughput(args[1..]),
+    "lucene-share" => ConsoleModes.LuceneShare(args[1..]),
     "urls" => ConsoleModes.Urls(args[1..]),
     "report" => Report.Run(args[1..]),
     _ => Run(args),

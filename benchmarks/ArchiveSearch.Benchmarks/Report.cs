@@ -139,6 +139,15 @@ public static class Report
                     alloc[c] += "; " + F(V(c, $"lat.{mode}.{entry.Kind}.alloc_kib"), "F0");
             }
         }
+        // Lucene.Net alone runs the same matching query (without our filters) for its BM25 top 100: what is left
+        // of a query once facets, sorting, stored fields and query building are taken away.
+        foreach (var entry in QueryMix.Entries)
+        {
+            Add($"  {entry.Kind}: p50 ms, Lucene.Net alone / whole search", c => V(c, $"share.{entry.Kind}.lucene_p50_ms"), "F3");
+            var share = rows[^1].Item2;
+            foreach (var c in share.Keys.ToList())
+                share[c] += " / " + F(V(c, $"share.{entry.Kind}.search_p50_ms"), "F3");
+        }
         Add("in process, mix with snippets on 1 thread: queries/s", c => V(c, "thr.t1.qps"), "F0");
         Add("in process, 1 thread: CPU ms per query", c => V(c, "thr.t1.cpu_ms_per_query"));
         Add("in process, 16 threads: queries/s", c => V(c, "thr.t16.qps"), "F0");

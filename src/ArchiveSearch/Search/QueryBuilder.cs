@@ -5,8 +5,8 @@ using Lucene.Net.Search;
 namespace ArchiveSearch.Search;
 
 /// <summary>
-/// Turns a parsed <see cref="UserQuery"/> into Lucene queries. Each word is matched as SmartCn terms and as a
-/// bigram phrase (recall for words SmartCn splits), title matches weigh more than body matches, synonyms from
+/// Turns a parsed <see cref="UserQuery"/> into Lucene queries. Each word is matched as the sequence of its CJK
+/// bigrams (recall for words SmartCn splits), title matches weigh more than body matches, synonyms from
 /// the data file are searched alongside, and question words are dropped. The top-level terms are kept apart
 /// so the searcher can relax from "all of them" to "most of them".
 /// </summary>
@@ -22,8 +22,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     private const float ProximityBonusBoost = 1f;
     /// <summary>In bigram positions, about characters: the words within a sentence or so of each other.</summary>
     private const int ProximitySlop = 20;
-    /// <summary>A match in one field of a pair (SmartCn words, bigrams) counts fully, the other a little.</summary>
-    private const float FieldTieBreaker = 0.1f;
 
     private readonly List<QueryTerm> _terms = [];
     private readonly List<string> _ignored = [];
@@ -241,14 +239,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         title.Boost = TitleBoost;
         return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
     }
-
-    private static Query? Pair(Query? words, Query? bigrams) => (words, bigrams) switch
-    {
-        (null, null) => null,
-        (not null, null) => words,
-        (null, not null) => bigrams,
-        _ => new DisjunctionMaxQuery(FieldTieBreaker) { words, bigrams },
-    };
 
     /// <summary>Every token, anywhere: for the body's SmartCn field, which has no positions.</summary>
     private static Query? AllTerms(string field, IReadOnlyList<AnalyzedToken> tokens)
