@@ -285,6 +285,22 @@ public sealed class QueryTests(CorpusIndexFixture index)
             .Select(h => h.Article.Date).Should().BeInAscendingOrder();
     }
 
+    [Theory]
+    [InlineData(SearchSort.Date)]
+    [InlineData(SearchSort.DateAscending)]
+    public void Browsing_by_date_lists_articles_of_the_same_day_in_corpus_order(SearchSort sort)
+    {
+        // Several articles share a date (an issue's estimated date), so the tie-break decides much of this order.
+        var inCorpusOrder = index.Articles.Select((article, ordinal) => (article, ordinal)).ToList();
+        var byDate = sort == SearchSort.Date
+            ? inCorpusOrder.OrderByDescending(a => a.article.Date)
+            : inCorpusOrder.OrderBy(a => a.article.Date);
+        index.Articles.GroupBy(a => a.Date).Should().Contain(g => g.Count() > 3);
+
+        Search(new SearchRequest { Sort = sort, PageSize = 100 }).Hits.Select(h => h.Article.Id)
+            .Should().Equal(byDate.ThenBy(a => a.ordinal).Select(a => a.article.Id));
+    }
+
     [Fact]
     public void Browsing_without_a_query_lists_the_filtered_articles()
     {

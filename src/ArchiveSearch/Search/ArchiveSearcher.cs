@@ -209,7 +209,7 @@ public sealed class ArchiveSearcher : IDisposable
         var depth = sort == SearchSort.Relevance ? RescoreDepth(request) : request.Page * request.PageSize;
         var order = sort == SearchSort.Relevance
             ? new Sort(SortField.FIELD_SCORE, Ordinal)
-            : new Sort(new SortField(ArticleFields.Date, SortFieldType.INT32, reverse: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal);
+            : new Sort(SegmentValueComparerSource.Date(newestFirst: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal);
         var top = TopFieldCollector.Create(order, depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
@@ -217,7 +217,7 @@ public sealed class ArchiveSearcher : IDisposable
     }
 
     /// <summary>The last word on order, so equal hits come in the same order after every rebuild.</summary>
-    private static readonly SortField Ordinal = new(ArticleFields.Ordinal, SortFieldType.INT64);
+    private static readonly SortField Ordinal = SegmentValueComparerSource.Ordinal;
 
     private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 

@@ -24,7 +24,7 @@ internal sealed class FacetingCollector(
     private readonly Dictionary<string, int> _regionCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _yearCounts = [];
 
-    private SegmentFacets? _segment;
+    private SegmentValues? _segment;
     private bool[] _wantedSectionOrds = [];
     private bool[] _wantedRegionOrds = [];
     private int[] _segmentSectionCounts = [];
@@ -42,10 +42,10 @@ internal sealed class FacetingCollector(
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegmentCounts();
-        var segment = SegmentFacets.For(context.AtomicReader);
+        var segment = SegmentValues.For(context.AtomicReader);
         _segment = segment;
-        _wantedSectionOrds = SegmentFacets.Wanted(segment.SectionNames, sections);
-        _wantedRegionOrds = SegmentFacets.Wanted(segment.RegionNames, regions);
+        _wantedSectionOrds = SegmentValues.Wanted(segment.SectionNames, sections);
+        _wantedRegionOrds = SegmentValues.Wanted(segment.RegionNames, regions);
         _segmentSectionCounts = new int[segment.SectionNames.Length];
         _segmentRegionCounts = new int[segment.RegionNames.Length];
         _segmentYearCounts = new int[segment.Years.Length];
