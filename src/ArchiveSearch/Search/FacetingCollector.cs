@@ -1,22 +1,25 @@
-using ArchiveSearch.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace ArchiveSearch.Search;
 
 /// <summary>
 /// One pass over the documents the query matches (before the section and region filters) that applies those
-/// filters from doc values and counts disjunctive facets: the section counts ignore the section filter but
-/// honour the region filter, the region counts the reverse, the year counts honour both. Only documents that
-/// pass both filters reach <paramref name="hits"/> and the total, so the section counts add up to the total
-/// whenever no section filter is set.
+/// filters and counts disjunctive facets: the section counts ignore the section filter but honour the region
+/// filter, the region counts the reverse, the year counts honour both. Only documents that pass both filters
+/// reach <paramref name="hits"/> and the total, so the section counts add up to the total whenever no section
+/// filter is set.
 /// </summary>
+/// <remarks>
+/// Per match it counts the document's facet key (section, regions and year together, see
+/// <see cref="SegmentValues"/>); which keys pass the filters is worked out once per segment, and the key counts
+/// become section, region and year counts when the collector leaves the segment.
+/// </remarks>
 internal sealed class FacetingCollector(
     ICollector? hits, IReadOnlyCollection<string> sections, IReadOnlyCollection<string> regions,
     CancellationToken cancellation) : ICollector
 {
-    /// <summary>How many documents pass between checks of the request's deadline.</summary>
+    /// <summary>How many documents pass between checks of the request's deadline (a power of two).</summary>
     private const int CancellationStride = 4096;
     private int _seen;
 
@@ -25,13 +28,11 @@ internal sealed class FacetingCollector(
     private readonly Dictionary<int, int> _yearCounts = [];
 
     private SegmentValues? _segment;
-    private bool[] _wantedSectionOrds = [];
-    private bool[] _wantedRegionOrds = [];
-    private int[] _segmentSectionCounts = [];
-    private int[] _segmentRegionCounts = [];
-    private int[] _segmentYearCounts = [];
-    private readonly bool _filterSections = sections.Count > 0;
-    private readonly bool _filterRegions = regions.Count > 0;
+    private int[] _facetKey = [];
+    private int[] _keyCounts = [];
+    private bool[] _keySectionPasses = [];
+    private bool[] _keyRegionPasses = [];
+    private bool[] _keyPasses = [];
 
     public int Total { get; private set; }
 
@@ -44,34 +45,32 @@ internal sealed class FacetingCollector(
         FlushSegmentCounts();
         var segment = SegmentValues.For(context.AtomicReader);
         _segment = segment;
-        _wantedSectionOrds = SegmentValues.Wanted(segment.SectionNames, sections);
-        _wantedRegionOrds = SegmentValues.Wanted(segment.RegionNames, regions);
-        _segmentSectionCounts = new int[segment.SectionNames.Length];
-        _segmentRegionCounts = new int[segment.RegionNames.Length];
-        _segmentYearCounts = new int[segment.Years.Length];
+        _facetKey = segment.FacetKey;
+        _keyCounts = new int[segment.KeyCount];
+        var wantedSections = SegmentValues.Wanted(segment.SectionNames, sections);
+        var wantedRegions = SegmentValues.Wanted(segment.RegionNames, regions);
+        _keySectionPasses = new bool[segment.KeyCount];
+        _keyRegionPasses = new bool[segment.KeyCount];
+        _keyPasses = new bool[segment.KeyCount];
+        for (var key = 0; key < segment.KeyCount; key++)
+        {
+            var section = segment.KeySection[key];
+            _keySectionPasses[key] = sections.Count == 0 || (section >= 0 && wantedSections[section]);
+            _keyRegionPasses[key] = regions.Count == 0;
+            for (var i = segment.KeyRegionStart[key]; i < segment.KeyRegionStart[key + 1]; i++)
+                _keyRegionPasses[key] |= wantedRegions[segment.KeyRegionOrds[i]];
+            _keyPasses[key] = _keySectionPasses[key] && _keyRegionPasses[key];
+        }
         hits?.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
-        if (++_seen % CancellationStride == 0) cancellation.ThrowIfCancellationRequested();
-        var segment = _segment!;
-        var sectionOrd = segment.SectionOrd[doc];
-        var sectionPasses = !_filterSections || (sectionOrd >= 0 && _wantedSectionOrds[sectionOrd]);
-
-        var regionOrds = segment.RegionOrds;
-        int first = segment.RegionStart[doc], end = segment.RegionStart[doc + 1];
-        var regionPasses = !_filterRegions;
-        for (var i = first; i < end && !regionPasses; i++)
-            regionPasses = _wantedRegionOrds[regionOrds[i]];
-
-        if (regionPasses && sectionOrd >= 0) _segmentSectionCounts[sectionOrd]++;
-        if (sectionPasses)
-            for (var i = first; i < end; i++) _segmentRegionCounts[regionOrds[i]]++;
-        if (!sectionPasses || !regionPasses) return;
-
+        if ((++_seen & (CancellationStride - 1)) == 0) cancellation.ThrowIfCancellationRequested();
+        var key = _facetKey[doc];
+        _keyCounts[key]++;
+        if (!_keyPasses[key]) return;
         Total++;
-        _segmentYearCounts[segment.YearIndex[doc]]++;
         hits?.Collect(doc);
     }
 
@@ -87,27 +86,30 @@ internal sealed class FacetingCollector(
     private static List<FacetValue> Ranked(Dictionary<string, int> counts) =>
         [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetValue(c.Key, c.Value))];
 
-    /// <summary>Ordinals are per segment, so counts become names when the collector leaves a segment.</summary>
+    /// <summary>Keys and ordinals are per segment, so counts become names when the collector leaves a segment.</summary>
     private void FlushSegmentCounts()
     {
-        if (_segment is { } segment)
+        if (_segment is not { } segment) return;
+        for (var key = 0; key < _keyCounts.Length; key++)
         {
-            Flush(segment.SectionNames, _segmentSectionCounts, _sectionCounts);
-            Flush(segment.RegionNames, _segmentRegionCounts, _regionCounts);
-            for (var i = 0; i < _segmentYearCounts.Length; i++)
-                if (_segmentYearCounts[i] > 0)
-                    _yearCounts[segment.Years[i]] = _yearCounts.GetValueOrDefault(segment.Years[i]) + _segmentYearCounts[i];
+            var count = _keyCounts[key];
+            if (count == 0) continue;
+            var section = segment.KeySection[key];
+            if (_keyRegionPasses[key] && section >= 0)
+                Add(_sectionCounts, segment.SectionNames[section], count);
+            if (_keySectionPasses[key])
+                for (var i = segment.KeyRegionStart[key]; i < segment.KeyRegionStart[key + 1]; i++)
+                    Add(_regionCounts, segment.RegionNames[segment.KeyRegionOrds[i]], count);
+            if (_keyPasses[key])
+            {
+                var year = segment.Years[segment.KeyYear[key]];
+                _yearCounts[year] = _yearCounts.GetValueOrDefault(year) + count;
+            }
         }
         _segment = null;
-        _segmentSectionCounts = [];
-        _segmentRegionCounts = [];
-        _segmentYearCounts = [];
+        _keyCounts = [];
 
-        static void Flush(string[] names, int[] segmentCounts, Dictionary<string, int> counts)
-        {
-            for (var ord = 0; ord < segmentCounts.Length; ord++)
-                if (segmentCounts[ord] > 0)
-                    counts[names[ord]] = counts.GetValueOrDefault(names[ord]) + segmentCounts[ord];
-        }
+        static void Add(Dictionary<string, int> counts, string name, int count) =>
+            counts[name] = counts.GetValueOrDefault(name) + count;
     }
 }

@@ -6,11 +6,16 @@ using Lucene.Net.Util;
 namespace ArchiveSearch.Search;
 
 /// <summary>
-/// One segment's section, regions, date and ordinal per document, read once from its doc values into plain arrays.
-/// Faceting and sorting visit every document a query matches; reading doc values through Lucene's memory-mapped packed
-/// readers costs several indirect reads per document, an array lookup costs one. Segments never change, so the arrays
-/// are kept per segment core for as long as the segment is open (about 15 bytes a document plus 4 a region).
+/// One segment's facet values, date and ordinal per document, read once from its doc values into plain arrays.
+/// Faceting and sorting visit every document a query matches; reading doc values through Lucene's memory-mapped
+/// packed readers costs several indirect reads per document, an array lookup costs one. Segments never change, so
+/// the arrays are kept per segment core for as long as the segment is open (about 12 bytes a document).
 /// </summary>
+/// <remarks>
+/// A document's section, regions and year together are its <em>facet key</em>. Articles share few combinations
+/// (a section, 江苏|常州, a year), so faceting counts one key per match and turns the counts into sections,
+/// regions and years once per query, instead of walking every match's regions.
+/// </remarks>
 internal sealed class SegmentValues
 {
     private static readonly ConditionalWeakTable<object, SegmentValues> Cache = new();
@@ -24,52 +29,71 @@ internal sealed class SegmentValues
         var ordinals = reader.GetNumericDocValues(ArticleFields.Ordinal) ?? DocValues.EMPTY_NUMERIC;
         SectionNames = Names(sections);
         RegionNames = Names(regions);
-        SectionOrd = new int[maxDoc];
-        RegionStart = new int[maxDoc + 1];
-        YearIndex = new short[maxDoc];
         Date = new int[maxDoc];
         Ordinal = new int[maxDoc];
-        var regionOrds = new List<int>(maxDoc * 2);
+        FacetKey = new int[maxDoc];
+
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keySections = new List<int>();
+        var keyYears = new List<int>();
+        var keyRegionStart = new List<int>();
+        var keyRegionOrds = new List<int>();
         var years = new List<int>();
-        var yearIndexes = new Dictionary<int, short>();
+        var yearIndexes = new Dictionary<int, int>();
+        var docRegions = new List<int>();
         for (var doc = 0; doc < maxDoc; doc++)
         {
-            sections.SetDocument(doc);
-            SectionOrd[doc] = (int)sections.NextOrd();
-            RegionStart[doc] = regionOrds.Count;
-            regions.SetDocument(doc);
-            for (var ord = regions.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = regions.NextOrd())
-                regionOrds.Add((int)ord);
             Date[doc] = (int)dates.Get(doc);
             Ordinal[doc] = (int)ordinals.Get(doc);
             var year = Date[doc] / 10000;
-            if (!yearIndexes.TryGetValue(year, out var index))
+            if (!yearIndexes.TryGetValue(year, out var yearIndex))
             {
-                index = (short)years.Count;
-                yearIndexes[year] = index;
+                yearIndexes[year] = yearIndex = years.Count;
                 years.Add(year);
             }
-            YearIndex[doc] = index;
+            sections.SetDocument(doc);
+            var section = (int)sections.NextOrd();
+            docRegions.Clear();
+            regions.SetDocument(doc);
+            for (var ord = regions.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = regions.NextOrd())
+                docRegions.Add((int)ord);
+
+            var name = $"{section}/{yearIndex}/{string.Join(',', docRegions)}";
+            if (!keys.TryGetValue(name, out var key))
+            {
+                keys[name] = key = keySections.Count;
+                keySections.Add(section);
+                keyYears.Add(yearIndex);
+                keyRegionStart.Add(keyRegionOrds.Count);
+                keyRegionOrds.AddRange(docRegions);
+            }
+            FacetKey[doc] = key;
         }
-        RegionStart[maxDoc] = regionOrds.Count;
-        RegionOrds = [.. regionOrds];
+        keyRegionStart.Add(keyRegionOrds.Count);
+        KeySection = [.. keySections];
+        KeyYear = [.. keyYears];
+        KeyRegionStart = [.. keyRegionStart];
+        KeyRegionOrds = [.. keyRegionOrds];
         Years = [.. years];
     }
 
-    /// <summary>Section ordinal per document, -1 when it has none.</summary>
-    public int[] SectionOrd { get; }
-    /// <summary>The region ordinals of document d are <c>RegionOrds[RegionStart[d]..RegionStart[d + 1]]</c>.</summary>
-    public int[] RegionStart { get; }
-    public int[] RegionOrds { get; }
-    /// <summary>Index into <see cref="Years"/> per document.</summary>
-    public short[] YearIndex { get; }
+    /// <summary>The facet key of each document: an index into the Key… arrays.</summary>
+    public int[] FacetKey { get; }
+    /// <summary>Section ordinal per key, -1 when it has none.</summary>
+    public int[] KeySection { get; }
+    /// <summary>Index into <see cref="Years"/> per key.</summary>
+    public int[] KeyYear { get; }
+    /// <summary>The region ordinals of key k are <c>KeyRegionOrds[KeyRegionStart[k]..KeyRegionStart[k + 1]]</c>.</summary>
+    public int[] KeyRegionStart { get; }
+    public int[] KeyRegionOrds { get; }
+    public int KeyCount => KeySection.Length;
     public int[] Years { get; }
+    public string[] SectionNames { get; }
+    public string[] RegionNames { get; }
     /// <summary>yyyyMMdd per document.</summary>
     public int[] Date { get; }
     /// <summary>The article's place in the corpus per document: the last word on order.</summary>
     public int[] Ordinal { get; }
-    public string[] SectionNames { get; }
-    public string[] RegionNames { get; }
 
     public static SegmentValues For(AtomicReader reader) => Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(reader));
 
