@@ -266,6 +266,29 @@ public sealed class QueryTests(CorpusIndexFixture index)
         everywhere.Facets.Section.Sum(f => f.Count).Should().BeGreaterThan(all.Facets.Section.Sum(f => f.Count));
     }
 
+    [Fact]
+    public void With_section_region_and_date_filters_every_count_is_what_counting_the_articles_gives()
+    {
+        string[] sections = ["聚焦常州", "各地动态"];
+        string[] regions = ["江苏", "上海"];
+        DateOnly from = new(2021, 6, 1), to = new(2024, 12, 31);
+        var matching = index.Articles.Where(a => Text(a).Contains("创新") && a.Date >= from && a.Date <= to).ToList();
+        bool InSections(Article a) => sections.Contains(a.Section);
+        bool InRegions(Article a) => a.Regions.Any(regions.Contains);
+
+        var result = Search(new SearchRequest { Query = "创新", Sections = sections, Regions = regions, From = from, To = to, PageSize = 100 });
+
+        result.Total.Should().Be(matching.Count(a => InSections(a) && InRegions(a))).And.BeGreaterThan(3);
+        result.Hits.Select(h => h.Article).Where(a => !InSections(a) || !InRegions(a)).Should().BeEmpty();
+        Counts(result.Facets.Section).Should().BeEquivalentTo(Tally(matching.Where(InRegions).Select(a => a.Section)));
+        Counts(result.Facets.Region).Should().BeEquivalentTo(Tally(matching.Where(InSections).SelectMany(a => a.Regions)));
+        Counts(result.Facets.Year).Should().BeEquivalentTo(
+            Tally(matching.Where(a => InSections(a) && InRegions(a)).Select(a => a.Date.Year.ToString())));
+
+        static Dictionary<string, int> Counts(IReadOnlyList<FacetValue> facet) => facet.ToDictionary(f => f.Value, f => f.Count);
+        static Dictionary<string, int> Tally(IEnumerable<string> values) => values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     [Theory]
     [InlineData("科技", SearchSort.Date)]
     [InlineData(null, SearchSort.Relevance)]
