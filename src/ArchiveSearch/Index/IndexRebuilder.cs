@@ -104,6 +104,9 @@ public static class IndexRebuilder
             OpenMode = OpenMode.CREATE,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = 128,
+            // No merges while adding: the generation is merged to one segment at the end, so merging flushed segments
+            // before that only rewrites what the final merge rewrites again (100k articles: −6% CPU, one A/B pair).
+            MergePolicy = new LogByteSizeMergePolicy { MergeFactor = 1000 },
         };
         using var directory = FSDirectory.Open(generation);
         using var writer = new IndexWriter(directory, config);
