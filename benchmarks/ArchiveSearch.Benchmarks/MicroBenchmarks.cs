@@ -110,14 +110,9 @@ public class SnippetBenchmarks
         if (_temp is not null) System.IO.Directory.Delete(_temp, recursive: true);
     }
 
+    /// <summary>A page of ten, built at once as the searcher does.</summary>
     [Benchmark]
-    public int TenSnippets()
-    {
-        var length = 0;
-        foreach (var (doc, body) in _hits)
-            length += SnippetBuilder.Build(_reader, doc, body, _terms).Length;
-        return length;
-    }
+    public int TenSnippets() => SnippetBuilder.Build(_reader, _hits, _terms).Sum(s => s.Length);
 }
 
 /// <summary>The index the micro-benchmarks query: BENCH_INDEX, or one built from the bundled corpus in a temp folder.</summary>

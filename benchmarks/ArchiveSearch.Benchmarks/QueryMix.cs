@@ -12,7 +12,7 @@ public static class QueryMix
     public sealed record Entry(string Kind, SearchRequest Request)
     {
         /// <summary>The same request as a path and query string of <c>GET /api/search</c>, URL-encoded.</summary>
-        public string Url(bool snippets = true)
+        public string Url()
         {
             var parts = new List<string>();
             void Add(string name, string value) => parts.Add($"{name}={Uri.EscapeDataString(value)}");
@@ -21,10 +21,9 @@ public static class QueryMix
             foreach (var r in Request.Regions) Add("region", r);
             if (Request.From is { } from) Add("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             if (Request.To is { } to) Add("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            if (Request.Sort != SearchSort.Relevance) Add("sort", ArchiveSearcher.SortName(Request.Sort));
+            if (Request.Sort != SearchSort.Relevance) Add("sort", SearchSortNames.Of(Request.Sort));
             Add("page", Request.Page.ToString(CultureInfo.InvariantCulture));
             Add("pageSize", Request.PageSize.ToString(CultureInfo.InvariantCulture));
-            if (!snippets) Add("snippets", "false");
             return "/api/search?" + string.Join('&', parts);
         }
     }

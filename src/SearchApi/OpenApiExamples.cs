@@ -114,8 +114,7 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             "Rebuild 3f2a… is still running; follow it at /api/admin/reindex/3f2a…."),
         ["429"] = ("Too many requests: retry after the seconds in the Retry-After header.", "Too many requests",
             "The service is at its limit for searches; retry after 1 s."),
-        ["503"] = ("No index is open yet, for example while the first build runs.", "Not ready",
-            "No index is open yet; the first build may still be running."),
+        ["503"] = ("No index is open yet, for example while the first build runs.", "Not ready", ExceptionStatus.NotReadyDetail),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

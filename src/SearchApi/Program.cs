@@ -23,7 +23,7 @@ builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IO
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ExceptionStatus.Describe);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     // Chinese and the snippets' <em> stay readable in the JSON.

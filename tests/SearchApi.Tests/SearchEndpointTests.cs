@@ -129,12 +129,12 @@ public sealed class SearchEndpointTests(ApiFixture api)
         var source = api.Index.Articles.First(a => a.Title.Contains("概念验证中心建设工作指引"));
 
         var similar = await _client.GetJson($"/api/articles/{source.Id}/similar");
-        using var missing = await _client.GetAsync("/api/articles/no-such-article/similar");
+        var missing = await _client.GetJson("/api/articles/no-such-article/similar", HttpStatusCode.NotFound);
 
         var hits = similar["hits"].Items();
         hits.Should().NotBeEmpty().And.NotContain(h => h.Str("id") == source.Id);
         hits.Select(h => h.Str("title")).Should().Contain(t => t.Contains("概念验证"));
-        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        missing.Str("detail").Should().Contain("no-such-article");
     }
 
     [Fact]

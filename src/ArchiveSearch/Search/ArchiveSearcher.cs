@@ -224,14 +224,7 @@ public sealed class ArchiveSearcher : IDisposable
     private static QueryInterpretation Interpret(
         SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>
         new(text, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
-            request.Sections, request.Regions, request.From, request.To, SortName(sort), note);
-
-    public static string SortName(SearchSort sort) => sort switch
-    {
-        SearchSort.Date => "date",
-        SearchSort.DateAscending => "date_asc",
-        _ => "relevance",
-    };
+            request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note);
 
     private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
         from is null && to is null

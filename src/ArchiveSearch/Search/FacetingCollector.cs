@@ -7,8 +7,8 @@ namespace ArchiveSearch.Search;
 /// One pass over the documents the query matches (before the section and region filters) that applies those
 /// filters and counts disjunctive facets: the section counts ignore the section filter but honour the region
 /// filter, the region counts the reverse, the year counts honour both. Only documents that pass both filters
-/// reach <paramref name="hits"/> and the total, so the section counts add up to the total whenever no section
-/// filter is set.
+/// reach <paramref name="hits"/> (whose total is the search's), so the section counts add up to that total
+/// whenever no section filter is set.
 /// </summary>
 /// <remarks>
 /// Per match it counts the document's facet key (section, regions and year together, see
@@ -41,8 +41,6 @@ internal sealed class FacetingCollector(
     private bool[] _keySectionPasses = [];
     private bool[] _keyRegionPasses = [];
     private bool[] _keyPasses = [];
-
-    public int Total { get; private set; }
 
     /// <summary>Lucene asks after <see cref="SetNextReader"/>, so the answer can be per segment.</summary>
     public bool AcceptsDocsOutOfOrder => _segmentIsLarge && (hits?.AcceptsDocsOutOfOrder ?? true);
@@ -79,9 +77,7 @@ internal sealed class FacetingCollector(
         if ((++_seen & (CancellationStride - 1)) == 0) cancellation.ThrowIfCancellationRequested();
         var key = _facetKey[doc];
         _keyCounts[key]++;
-        if (!_keyPasses[key]) return;
-        Total++;
-        hits?.Collect(doc);
+        if (_keyPasses[key]) hits?.Collect(doc);
     }
 
     public FacetCounts Counts()

@@ -16,9 +16,6 @@ internal static class SnippetBuilder
     public const int Length = 120;
     private const int LeadIn = 20;
 
-    public static string Build(IndexReader reader, int docId, string body, IReadOnlyList<string> terms) =>
-        Build(reader, [(docId, body)], terms)[0];
-
     /// <summary>
     /// Snippets for a page of hits at once: each term's postings are looked up once per segment and walked through the
     /// hits in document order, instead of once per hit. Every lookup clones index inputs, which Lucene.Net's

@@ -31,9 +31,9 @@ public static class AdminEndpoints
 
     private static Results<Accepted<ReindexResponse>, ProblemHttpResult> StartReindex(ReindexJobs jobs)
     {
-        if (jobs.TryStart() is not { } job)
+        if (!jobs.TryStart(out var job))
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A rebuild is already running",
-                detail: $"Rebuild {jobs.Running?.Id} is still running; follow it at /api/admin/reindex/{jobs.Running?.Id}.");
+                detail: $"Rebuild {job.Id} is still running; follow it at /api/admin/reindex/{job.Id}.");
         return TypedResults.Accepted($"/api/admin/reindex/{job.Id}", Response(job));
     }
 

@@ -23,5 +23,5 @@ public static class HealthEndpoints
         searcher.Generation is { } generation
             ? TypedResults.Ok(new HealthResponse("ready", generation, searcher.DocumentCount))
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
-                detail: "No index is open yet; the first build may still be running.");
+                detail: ExceptionStatus.NotReadyDetail);
 }

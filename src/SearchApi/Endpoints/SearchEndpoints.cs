@@ -64,7 +64,7 @@ public static class SearchEndpoints
                 Regions = Values(region),
                 From = Date("from", from),
                 To = Date("to", to),
-                Sort = Sort(sort),
+                Sort = SearchSortNames.Parse(sort),
                 Page = Int("page", page, 1),
                 PageSize = Int("pageSize", pageSize, 10),
             };
@@ -129,12 +129,4 @@ public static class SearchEndpoints
             ? number
             : throw new SearchRequestException(name, $"'{value}' is not a whole number");
     }
-
-    private static SearchSort Sort(string? value) => value?.Trim() switch
-    {
-        null or "" or "relevance" => SearchSort.Relevance,
-        "date" => SearchSort.Date,
-        "date_asc" => SearchSort.DateAscending,
-        _ => throw new SearchRequestException("sort", $"'{value}' is not a sort order: use relevance, date or date_asc"),
-    };
 }

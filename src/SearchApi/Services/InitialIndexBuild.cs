@@ -15,7 +15,7 @@ public sealed class InitialIndexBuild(IOptions<SearchOptions> options, ReindexJo
         if (new IndexLayout(options.Value.IndexPath).CurrentGeneration() is not null) return Task.CompletedTask;
         logger.LogInformation("No index at {IndexPath}; building it from {CorpusPath}",
             Path.GetFullPath(options.Value.IndexPath), Path.GetFullPath(options.Value.CorpusPath));
-        jobs.TryStart();
+        jobs.TryStart(out _);
         return Task.CompletedTask;
     }
 

@@ -15,32 +15,33 @@ public sealed class ReindexJobs(IOptions<SearchOptions> options, ArchiveSearcher
     private readonly Dictionary<string, ReindexJob> _jobs = [];
     private ReindexJob? _running;
 
-    /// <summary>Starts a rebuild, or returns null when one is already running.</summary>
-    public ReindexJob? TryStart()
+    /// <summary>
+    /// Starts a rebuild and returns true with it as <paramref name="job"/>; false when one is already running, and
+    /// <paramref name="job"/> is that one (read under the same lock as the check, so the 409 names the job that refused).
+    /// </summary>
+    public bool TryStart(out ReindexJob job)
     {
-        ReindexJob job;
         lock (_lock)
         {
-            if (_running is not null) return null;
+            if (_running is not null)
+            {
+                job = _running;
+                return false;
+            }
             job = new ReindexJob(Guid.NewGuid().ToString("n"), DateTimeOffset.UtcNow);
             _running = job;
             _jobs[job.Id] = job;
             foreach (var old in _jobs.Values.OrderBy(j => j.StartedAt).Take(Math.Max(0, _jobs.Count - Remembered)).ToList())
                 _jobs.Remove(old.Id);
         }
-        _ = Task.Run(() => Run(job));
-        return job;
+        var started = job;
+        _ = Task.Run(() => Run(started));
+        return true;
     }
 
     public ReindexJob? Find(string id)
     {
         lock (_lock) return _jobs.GetValueOrDefault(id);
-    }
-
-    /// <summary>The running job, if any.</summary>
-    public ReindexJob? Running
-    {
-        get { lock (_lock) return _running; }
     }
 
     private void Run(ReindexJob job)
