@@ -374,14 +374,12 @@ public static class ConsoleModes
         return text.Length >= 1000 ? text[..1000] : text;
     }
 
-    public static IReadOnlyList<Article> BundledArticles() =>
-        ReadCorpus(Path.Combine(RepoRoot(), "index-data", "corpus"));
+    public static IReadOnlyList<Article> BundledArticles() => ReadCorpus(BundledCorpus());
+
+    public static string BundledCorpus() => Path.Combine(RepoRoot(), IndexRebuilder.DefaultCorpusDir);
 
     public static List<Article> ReadCorpus(string dir) =>
-        [.. IndexRebuilder.CorpusPatterns
-            .SelectMany(p => Directory.EnumerateFiles(dir, p))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(CorpusReader.ReadFile)];
+        [.. CorpusReader.Files(dir).SelectMany(CorpusReader.ReadFile)];
 
     /// <summary>The repository root: the nearest folder up from here or from the binary that holds ArchiveSearch.slnx.</summary>
     public static string RepoRoot()

@@ -18,7 +18,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _path = System.IO.Directory.EnumerateFiles(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), "*.txt").Order().First();
+        _path = CorpusReader.Files(ConsoleModes.BundledCorpus()).First();
         _text = TextFileDecoder.ReadAllText(_path);
     }
 
@@ -125,7 +125,7 @@ internal static class BenchIndex
         var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
         if (!string.IsNullOrEmpty(index)) return index;
         temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
-        IndexRebuilder.Rebuild(Path.Combine(ConsoleModes.RepoRoot(), "index-data", "corpus"), temp);
+        IndexRebuilder.Rebuild(ConsoleModes.BundledCorpus(), temp);
         return temp;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
 
 namespace Indexer;
@@ -34,7 +35,7 @@ public static class GenerateCommand
             error.WriteLine("indexer generate: --seed needs a whole number (indexer --help)");
             return ExitCodes.Usage;
         }
-        var sampleDir = options.Get("--sample", RebuildCommand.DefaultCorpus);
+        var sampleDir = options.Get("--sample", IndexRebuilder.DefaultCorpusDir);
         if (Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.jsonl").Any())
         {
             error.WriteLine($"indexer generate: {outDir} already holds .jsonl files; give an empty or new folder");

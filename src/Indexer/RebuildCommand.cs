@@ -6,15 +6,12 @@ namespace Indexer;
 /// <summary><c>indexer rebuild</c>: builds a new index generation from the corpus and publishes it.</summary>
 public static class RebuildCommand
 {
-    public const string DefaultCorpus = "index-data/corpus";
-    public const string DefaultIndex = "index-data/index";
-
     public static int Run(string[] args, TextWriter output, TextWriter error, bool showProgress)
     {
         var options = CommandOptions.Parse("rebuild", args, ["--corpus", "--index"], ["--skip-invalid"], error);
         if (options is null) return ExitCodes.Usage;
-        var corpus = options.Get("--corpus", DefaultCorpus);
-        var index = options.Get("--index", DefaultIndex);
+        var corpus = options.Get("--corpus", IndexRebuilder.DefaultCorpusDir);
+        var index = options.Get("--index", IndexRebuilder.DefaultIndexDir);
 
         RebuildSummary summary;
         try

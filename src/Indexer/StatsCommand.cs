@@ -10,7 +10,7 @@ public static class StatsCommand
     {
         var options = CommandOptions.Parse("stats", args, ["--index"], [], error);
         if (options is null) return ExitCodes.Usage;
-        var index = options.Get("--index", RebuildCommand.DefaultIndex);
+        var index = options.Get("--index", IndexRebuilder.DefaultIndexDir);
         var generation = new IndexLayout(index).CurrentGeneration();
         if (generation is null)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ArchiveSearch.Index;
 using Microsoft.Extensions.Options;
 
 namespace SearchApi;
@@ -9,10 +10,10 @@ public sealed class SearchOptions
     public const string Section = "Search";
 
     /// <summary>The index folder (generations and the CURRENT pointer); relative paths start at the working directory.</summary>
-    [Required] public string IndexPath { get; set; } = "index-data/index";
+    [Required] public string IndexPath { get; set; } = IndexRebuilder.DefaultIndexDir;
 
     /// <summary>The corpus the index is built from at first start and by the admin reindex.</summary>
-    [Required] public string CorpusPath { get; set; } = "index-data/corpus";
+    [Required] public string CorpusPath { get; set; } = IndexRebuilder.DefaultCorpusDir;
 
     /// <summary>The X-Api-Key that admin endpoints require; with none configured they refuse every request.</summary>
     public string? AdminApiKey { get; set; }

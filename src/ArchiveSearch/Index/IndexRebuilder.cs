@@ -13,8 +13,9 @@ namespace ArchiveSearch.Index;
 /// </summary>
 public static class IndexRebuilder
 {
-    /// <summary>Corpus files the rebuild reads: newsletter issues as text, and JSONL articles.</summary>
-    public static readonly string[] CorpusPatterns = ["*.txt", "*.jsonl"];
+    /// <summary>Where the indexer and the API look by default, relative to the repository root.</summary>
+    public const string DefaultCorpusDir = "index-data/corpus";
+    public const string DefaultIndexDir = "index-data/index";
 
     /// <exception cref="RebuildException">Nothing was published; the serving generation still serves.</exception>
     public static RebuildSummary Rebuild(
@@ -60,13 +61,10 @@ public static class IndexRebuilder
     {
         if (!System.IO.Directory.Exists(corpusDir))
             throw new RebuildException(RebuildFailure.InvalidInput, $"{corpusDir}: corpus folder not found");
-        var files = CorpusPatterns
-            .SelectMany(pattern => System.IO.Directory.EnumerateFiles(corpusDir, pattern))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = CorpusReader.Files(corpusDir);
         if (files.Count == 0)
             throw new RebuildException(RebuildFailure.InvalidInput,
-                $"{corpusDir}: the corpus is empty (no {string.Join(" or ", CorpusPatterns)} files)");
+                $"{corpusDir}: the corpus is empty (no {string.Join(" or ", CorpusReader.FilePatterns)} files)");
         return files;
     }
 

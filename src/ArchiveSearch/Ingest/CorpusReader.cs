@@ -5,6 +5,13 @@ namespace ArchiveSearch.Ingest;
 /// <summary>Reads corpus files (newsletter issues as text, or JSONL articles) into articles.</summary>
 public static class CorpusReader
 {
+    /// <summary>Corpus files: newsletter issues as text, and JSONL articles.</summary>
+    public static readonly string[] FilePatterns = ["*.txt", "*.jsonl"];
+
+    /// <summary>The corpus files of a folder in name order, the order their articles are numbered in.</summary>
+    public static List<string> Files(string dir) =>
+        [.. FilePatterns.SelectMany(pattern => Directory.EnumerateFiles(dir, pattern)).Order(StringComparer.Ordinal)];
+
     /// <summary>Reads one file whole. Throws <see cref="InvalidCorpusFileException"/> naming the file when it cannot be read.</summary>
     public static IReadOnlyList<Article> ReadFile(string path)
     {

@@ -44,10 +44,7 @@ public sealed class SyntheticCorpus
 
     /// <summary>Reads every corpus file (<c>*.txt</c>, <c>*.jsonl</c>) of <paramref name="sampleDir"/> as the sample.</summary>
     public static SyntheticCorpus FromDirectory(string sampleDir) =>
-        new([.. IndexRebuilder.CorpusPatterns
-            .SelectMany(p => Directory.EnumerateFiles(sampleDir, p))
-            .Order(StringComparer.Ordinal)
-            .SelectMany(CorpusReader.ReadFile)]);
+        new([.. CorpusReader.Files(sampleDir).SelectMany(CorpusReader.ReadFile)]);
 
     public int SampleArticles => _samples.Count;
     public int SampleSentences => _sentences.Length;
