@@ -63,41 +63,38 @@ internal static class SnippetBuilder
         var order = Enumerable.Range(0, hits.Count).OrderBy(i => hits[i].DocId).ToArray();
         var termBytes = terms.Select(t => new BytesRef(t)).ToArray();
         var leaves = reader.Leaves;
-        var k = 0;
-        while (k < order.Length)
+        for (var k = 0; k < order.Length;)
         {
+            // The hits in one segment, in doc id order.
             var leaf = leaves[ReaderUtil.SubIndex(hits[order[k]].DocId, leaves)];
             var leafEnd = leaf.DocBase + leaf.AtomicReader.MaxDoc;
             var end = k;
             while (end < order.Length && hits[order[end]].DocId < leafEnd) end++;
-
-            var fieldTerms = leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams);
-            if (fieldTerms is not null)
-            {
-                var termsEnum = fieldTerms.GetEnumerator();
-                DocsAndPositionsEnum? postings = null;
+            if (leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams)?.GetEnumerator() is { } termsEnum)
                 foreach (var term in termBytes)
-                {
-                    if (!termsEnum.SeekExact(term)) continue;
-                    postings = termsEnum.DocsAndPositions(null, postings, DocsAndPositionsFlags.OFFSETS);
-                    if (postings is null) continue;
-                    for (var i = k; i < end; i++)
-                    {
-                        var localDoc = hits[order[i]].DocId - leaf.DocBase;
-                        if (postings.DocID < localDoc) postings.Advance(localDoc);
-                        if (postings.DocID == DocIdSetIterator.NO_MORE_DOCS) break;
-                        if (postings.DocID != localDoc) continue;
-                        for (var n = postings.Freq; n > 0; n--)
-                        {
-                            postings.NextPosition();
-                            spans[order[i]].Add((postings.StartOffset, postings.EndOffset));
-                        }
-                    }
-                }
-            }
+                    AddOccurrences(termsEnum, term, leaf.DocBase, hits, order[k..end], spans);
             k = end;
         }
         return spans;
+    }
+
+    /// <summary>The offsets of one term in the given hits of a segment (<paramref name="inDocOrder"/> indexes hits).</summary>
+    private static void AddOccurrences(TermsEnum termsEnum, BytesRef term, int docBase,
+        IReadOnlyList<(int DocId, string Body)> hits, int[] inDocOrder, List<(int Start, int End)>[] spans)
+    {
+        if (!termsEnum.SeekExact(term) ||
+            termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } postings) return;
+        foreach (var hit in inDocOrder)
+        {
+            var localDoc = hits[hit].DocId - docBase;
+            if (postings.DocID < localDoc && postings.Advance(localDoc) == DocIdSetIterator.NO_MORE_DOCS) return;
+            if (postings.DocID != localDoc) continue;
+            for (var n = postings.Freq; n > 0; n--)
+            {
+                postings.NextPosition();
+                spans[hit].Add((postings.StartOffset, postings.EndOffset));
+            }
+        }
     }
 
     /// <summary>Overlapping and adjacent matches joined (人工 + 工智 + 智能).</summary>
