@@ -137,7 +137,7 @@ public sealed class ArchiveSearcher : IDisposable
             .ToList();
         // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
         var snippets = built is not null && request.Snippets
-            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.HighlightTerms)
+            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.Highlights)
             : null;
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();

@@ -25,7 +25,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 
     private readonly List<QueryTerm> _terms = [];
     private readonly List<string> _ignored = [];
-    private readonly HashSet<string> _highlightTerms = [];
+    /// <summary>The words to highlight, by text, as their bigrams.</summary>
+    private readonly Dictionary<string, IReadOnlyList<AnalyzedToken>> _highlights = [];
     // SmartCn costs ~30 µs a call, and a unit's text is analysed for its terms, its unit, its match and its bonus.
     private readonly Dictionary<string, List<AnalyzedToken>> _words = [];
     private readonly Dictionary<string, List<AnalyzedToken>> _bigrams = [];
@@ -63,7 +64,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         }
         if (proximity.Count > 1)
             bonus.Add(Proximity(proximity));
-        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlightTerms],
+        return new BuiltQuery(required, excluded, bonus, _terms, _ignored, [.. _highlights.Values],
             Relaxable: query is not UserQuery.All { Explicit: true });
     }
 
@@ -227,8 +228,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         var bigrams = Bigrams(text);
         // A lone CJK character has no bigram; the SmartCn field still holds it.
         if (bigrams is [{ Term.Length: 1 } only] && IsCjk(only.Term[0])) bigrams = [];
-        if (highlight)
-            foreach (var bigram in bigrams) _highlightTerms.Add(bigram.Term);
+        if (highlight && bigrams.Count > 0) _highlights.TryAdd(text, bigrams);
 
         // The bigram sequence matches wherever the SmartCn words do (adjacent words are adjacent characters) and
         // also where SmartCn cut the text differently (江苏 inside 江苏省), so it alone decides; searching both
@@ -333,7 +333,7 @@ internal sealed record BuiltQuery(
     IReadOnlyList<Query> Bonus,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlyList<string> Ignored,
-    IReadOnlyList<string> HighlightTerms,
+    IReadOnlyList<IReadOnlyList<AnalyzedToken>> Highlights,
     bool Relaxable)
 {
     private const float EveryTermBoost = 4f;

@@ -9,7 +9,8 @@ namespace ArchiveSearch.Search;
 
 /// <summary>
 /// Cuts a short snippet from an article's body around its densest cluster of matches. Match positions come
-/// from the offsets stored in the bigram field's postings, so no hit's text is analysed again.
+/// from the offsets stored in the bigram field's postings, so no hit's text is analysed again. A match is a whole
+/// query word, its bigrams at consecutive positions (人工 工智 智能), as the query matched it: a lone 智能 is not one.
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -21,19 +22,49 @@ internal static class SnippetBuilder
     /// hits in document order, instead of once per hit. Every lookup clones index inputs, which Lucene.Net's
     /// memory-mapped directory registers under a lock: per hit, concurrent searches queued on that lock.
     /// </summary>
-    public static string[] Build(IndexReader reader, IReadOnlyList<(int DocId, string Body)> hits, IReadOnlyList<string> terms)
+    /// <param name="words">Each word to highlight as its bigrams, with positions relative to the first.</param>
+    public static string[] Build(
+        IndexReader reader, IReadOnlyList<(int DocId, string Body)> hits, IReadOnlyList<IReadOnlyList<AnalyzedToken>> words)
     {
-        var matches = AllMatches(reader, hits, terms);
+        var terms = words.SelectMany(w => w.Select(t => t.Term)).Distinct().ToList();
+        var occurrences = AllOccurrences(reader, hits, terms);
         var snippets = new string[hits.Count];
         for (var i = 0; i < hits.Count; i++)
-            snippets[i] = Cut(hits[i].Body, Merge(matches[i]));
+            snippets[i] = Cut(hits[i].Body, Merge(WholeWords(occurrences[i], words)));
         return snippets;
+    }
+
+    /// <summary>The spans where every bigram of a word stands at its place.</summary>
+    private static List<(int Start, int End)> WholeWords(
+        Dictionary<(string Term, int Position), (int Start, int End)> occurrences, IReadOnlyList<IReadOnlyList<AnalyzedToken>> words)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var ((term, position), first) in occurrences)
+            foreach (var word in words)
+            {
+                if (word[0].Term != term) continue;
+                var end = first.End;
+                var whole = true;
+                for (var i = 1; i < word.Count && whole; i++)
+                {
+                    whole = occurrences.TryGetValue((word[i].Term, position + word[i].Position - word[0].Position), out var next);
+                    end = Math.Max(end, next.End);
+                }
+                if (whole) spans.Add((first.Start, end));
+            }
+        return spans;
     }
 
     private static string Cut(string body, List<(int Start, int End)> matches)
     {
         var start = matches.Count == 0 ? 0 : WindowStart(body, matches);
         var end = Math.Min(body.Length, start + Length);
+        // A match is shown whole: the window widens rather than cut a word in two.
+        foreach (var (matchStart, matchEnd) in matches)
+        {
+            if (matchStart < start && matchEnd > start) start = matchStart;
+            if (matchStart < end && matchEnd > end) end = matchEnd;
+        }
 
         var snippet = new StringBuilder(Length + 64);
         if (start > 0) snippet.Append('…');
@@ -41,27 +72,25 @@ internal static class SnippetBuilder
         foreach (var (matchStart, matchEnd) in matches)
         {
             if (matchEnd <= start || matchStart >= end) continue;
-            var from = Math.Max(matchStart, start);
-            var to = Math.Min(matchEnd, end);
-            Append(snippet, body, at, from);
+            Append(snippet, body, at, matchStart);
             snippet.Append("<em>");
-            Append(snippet, body, from, to);
+            Append(snippet, body, matchStart, matchEnd);
             snippet.Append("</em>");
-            at = to;
+            at = matchEnd;
         }
         Append(snippet, body, at, end);
         if (end < body.Length) snippet.Append('…');
         return snippet.ToString();
     }
 
-    /// <summary>Every occurrence of the terms in each hit, from the offsets in the bigram field's postings.</summary>
-    private static List<(int Start, int End)>[] AllMatches(
+    /// <summary>Every occurrence of the terms in each hit, by term and position, from the bigram field's postings.</summary>
+    private static Dictionary<(string Term, int Position), (int Start, int End)>[] AllOccurrences(
         IndexReader reader, IReadOnlyList<(int DocId, string Body)> hits, IReadOnlyList<string> terms)
     {
-        var spans = new List<(int Start, int End)>[hits.Count];
-        for (var i = 0; i < hits.Count; i++) spans[i] = [];
+        var spans = new Dictionary<(string Term, int Position), (int Start, int End)>[hits.Count];
+        for (var i = 0; i < hits.Count; i++) spans[i] = new();
         var order = Enumerable.Range(0, hits.Count).OrderBy(i => hits[i].DocId).ToArray();
-        var termBytes = terms.Select(t => new BytesRef(t)).ToArray();
+
         var leaves = reader.Leaves;
         for (var k = 0; k < order.Length;)
         {
@@ -71,7 +100,7 @@ internal static class SnippetBuilder
             var end = k;
             while (end < order.Length && hits[order[end]].DocId < leafEnd) end++;
             if (leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams)?.GetEnumerator() is { } termsEnum)
-                foreach (var term in termBytes)
+                foreach (var term in terms)
                     AddOccurrences(termsEnum, term, leaf.DocBase, hits, order[k..end], spans);
             k = end;
         }
@@ -79,10 +108,10 @@ internal static class SnippetBuilder
     }
 
     /// <summary>The offsets of one term in the given hits of a segment (<paramref name="inDocOrder"/> indexes hits).</summary>
-    private static void AddOccurrences(TermsEnum termsEnum, BytesRef term, int docBase,
-        IReadOnlyList<(int DocId, string Body)> hits, int[] inDocOrder, List<(int Start, int End)>[] spans)
+    private static void AddOccurrences(TermsEnum termsEnum, string term, int docBase,
+        IReadOnlyList<(int DocId, string Body)> hits, int[] inDocOrder, Dictionary<(string Term, int Position), (int Start, int End)>[] spans)
     {
-        if (!termsEnum.SeekExact(term) ||
+        if (!termsEnum.SeekExact(new BytesRef(term)) ||
             termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } postings) return;
         foreach (var hit in inDocOrder)
         {
@@ -91,8 +120,8 @@ internal static class SnippetBuilder
             if (postings.DocID != localDoc) continue;
             for (var n = postings.Freq; n > 0; n--)
             {
-                postings.NextPosition();
-                spans[hit].Add((postings.StartOffset, postings.EndOffset));
+                var position = postings.NextPosition();
+                spans[hit][(term, position)] = (postings.StartOffset, postings.EndOffset);
             }
         }
     }
