@@ -6,6 +6,7 @@ using ArchiveSearch.Ingest;
 using ArchiveSearch.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using TestSupport;
 
 namespace ArchiveSearch.Benchmarks;
 
@@ -19,10 +20,8 @@ public static class ConsoleModes
     /// <c>tokenize --corpus DIR [--max-chars N]</c>: single-thread SmartCn throughput over the corpus text (title and
     /// body of each article, in file order, up to N characters), and the corpus's raw text size.
     /// </summary>
-    public static int Tokenize(string[] args)
+    public static int Tokenize(string corpus, long maxChars)
     {
-        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
-        var maxChars = long.Parse(Option(args, "--max-chars") ?? "4000000", CultureInfo.InvariantCulture);
         var articles = ReadCorpus(corpus);
         long rawChars = 0, rawBytes = 0;
         foreach (var a in articles)
@@ -84,10 +83,8 @@ public static class ConsoleModes
     /// and without snippets, on one thread. Also a calibration: the time to tokenise 1,000 characters, measured
     /// between the rounds, so latencies can be read as multiples of it on a machine that is shared.
     /// </summary>
-    public static int Latency(string[] args)
+    public static int Latency(string index, int rounds)
     {
-        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
-        var rounds = int.Parse(Option(args, "--rounds") ?? "200", CultureInfo.InvariantCulture);
         using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
         var calibrationText = CalibrationText();
         // Each round runs every query without and then with snippets, so both see the same machine.
@@ -168,10 +165,8 @@ public static class ConsoleModes
     /// query, BM25 top 100, no facets, sort, stored fields or filters of ours) beside the whole search without
     /// snippets, in the same rounds: how much of a query's time is Lucene's own matching and scoring.
     /// </summary>
-    public static int LuceneShare(string[] args)
+    public static int LuceneShare(string index, int rounds)
     {
-        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
-        var rounds = int.Parse(Option(args, "--rounds") ?? "200", CultureInfo.InvariantCulture);
         using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1));
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
         using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
@@ -224,10 +219,8 @@ public static class ConsoleModes
     /// <c>rebuild-stages --corpus DIR --index DIR</c>: one rebuild in process with the time of each stage (parse,
     /// analyse and write, merge to one segment with commit and verification), from the rebuild's own progress reports.
     /// </summary>
-    public static int RebuildStages(string[] args)
+    public static int RebuildStages(string corpus, string index)
     {
-        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
-        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
         var clock = Stopwatch.StartNew();
         var stages = new StageClock(clock);
         var summary = IndexRebuilder.Rebuild(corpus, index, progress: stages);
@@ -248,10 +241,8 @@ public static class ConsoleModes
     /// same N articles: SmartCn over title and body, CJK bigrams over them, building the documents, adding them to an
     /// index writer (which runs both analyzers and writes postings and stored fields), and the final merge and commit.
     /// </summary>
-    public static int RebuildCosts(string[] args)
+    public static int RebuildCosts(string corpus, int count)
     {
-        var corpus = Option(args, "--corpus") ?? throw new ArgumentException("--corpus DIR is required");
-        var count = int.Parse(Option(args, "--articles") ?? "2000", CultureInfo.InvariantCulture);
         var articles = ReadCorpus(corpus).Take(count).ToList();
         var texts = articles.SelectMany(a => new[] { a.Title, a.Body }).ToList();
         long chars = texts.Sum(t => (long)t.Length);
@@ -322,11 +313,8 @@ public static class ConsoleModes
     /// <c>throughput --index DIR [--threads N] [--seconds S]</c>: the mix (with snippets, as the API serves it) run by N
     /// threads at once in process: queries a second and CPU milliseconds per query, to compare with the API's.
     /// </summary>
-    public static int Throughput(string[] args)
+    public static int Throughput(string index, int threads, double seconds)
     {
-        var index = Option(args, "--index") ?? throw new ArgumentException("--index DIR is required");
-        var threads = int.Parse(Option(args, "--threads") ?? "16", CultureInfo.InvariantCulture);
-        var seconds = double.Parse(Option(args, "--seconds") ?? "8", CultureInfo.InvariantCulture);
         using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
         var requests = QueryMix.Entries.Select(e => e.Request).ToList();
         void Run(TimeSpan duration, ref long total)
@@ -360,7 +348,7 @@ public static class ConsoleModes
     }
 
     /// <summary><c>urls</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script.</summary>
-    public static int Urls(string[] args)
+    public static int Urls()
     {
         foreach (var entry in QueryMix.Entries)
             Console.WriteLine(entry.Url());
@@ -376,28 +364,10 @@ public static class ConsoleModes
 
     public static IReadOnlyList<Article> BundledArticles() => ReadCorpus(BundledCorpus());
 
-    public static string BundledCorpus() => Path.Combine(RepoRoot(), IndexRebuilder.DefaultCorpusDir);
+    public static string BundledCorpus() => RepoPaths.Corpus;
 
     public static List<Article> ReadCorpus(string dir) =>
         [.. CorpusReader.Files(dir).SelectMany(CorpusReader.ReadFile)];
-
-    /// <summary>The repository root: the nearest folder up from here or from the binary that holds ArchiveSearch.slnx.</summary>
-    public static string RepoRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "ArchiveSearch.slnx")))
-                    return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("ArchiveSearch.slnx not found above the current folder");
-    }
-
-    public static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     private static void Print(string name, double value) =>
         Console.WriteLine($"{name}={value.ToString("0.######", CultureInfo.InvariantCulture)}");

@@ -12,10 +12,9 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static int Run(string[] args)
+    public static int Run(string rawPath, string? outDir)
     {
-        var rawPath = ConsoleModes.Option(args, "--raw") ?? throw new ArgumentException("--raw FILE is required");
-        var outDir = ConsoleModes.Option(args, "--out") ?? Path.GetDirectoryName(rawPath)!;
+        outDir ??= Path.GetDirectoryName(rawPath)!;
         var raw = Read(rawPath);
         var sizes = raw.Keys.Where(k => int.TryParse(k, out _)).OrderBy(k => int.Parse(k, Inv)).ToList();
         var columns = raw.ContainsKey("bundled") ? ["bundled", .. sizes] : sizes;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ArchiveSearch.Index;
@@ -14,28 +15,53 @@ public static class GenerateCommand
     public const int DefaultSeed = 1;
     public const int ArticlesPerFile = 10_000;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var options = CommandOptions.Parse("generate", args, ["--articles", "--out", "--seed", "--sample"], [], error);
-        if (options is null) return ExitCodes.Usage;
-        var outDir = options.Get("--out", "");
-        if (!int.TryParse(options.Get("--articles", ""), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
+        var articles = new Option<int>("--articles")
         {
-            error.WriteLine("indexer generate: --articles needs a whole number of 1 or more (indexer --help)");
-            return ExitCodes.Usage;
-        }
-        if (outDir.Length == 0)
+            Description = "How many articles to write.",
+            HelpName = "N",
+            Required = true,
+            CustomParser = result =>
+            {
+                if (int.TryParse(result.Tokens.Single().Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+                    return n;
+                result.AddError("--articles needs a whole number of 1 or more");
+                return 0;
+            },
+        };
+        var outDir = new Option<string>("--out")
         {
-            error.WriteLine("indexer generate: --out DIR is required (indexer --help)");
-            return ExitCodes.Usage;
-        }
-        if (!int.TryParse(options.Get("--seed", DefaultSeed.ToString(CultureInfo.InvariantCulture)),
-                NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+            Description = "The folder to write to; it must hold no .jsonl files yet.",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var seed = new Option<int>("--seed")
         {
-            error.WriteLine("indexer generate: --seed needs a whole number (indexer --help)");
-            return ExitCodes.Usage;
-        }
-        var sampleDir = options.Get("--sample", IndexRebuilder.DefaultCorpusDir);
+            Description = "The same N and seed give the same files; a smaller corpus is the start of a larger one.",
+            HelpName = "S",
+            DefaultValueFactory = _ => DefaultSeed,
+        };
+        var sample = new Option<string>("--sample")
+        {
+            Description = "The corpus whose sentences, words, sections, regions and dates are recombined.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => IndexRebuilder.DefaultCorpusDir,
+        };
+        var command = new Command("generate",
+            "Write a synthetic corpus of N articles for measuring (JSONL files of 10,000 articles): real Chinese from the " +
+            "sample corpus recombined, sentence by sentence for bodies and word by word for titles, with sections, " +
+            "regions and dates drawn as in the sample and spread over several years.")
+        {
+            articles, outDir, seed, sample,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(articles), parsed.GetRequiredValue(outDir), parsed.GetValue(seed),
+            parsed.GetRequiredValue(sample), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(int count, string outDir, int seed, string sampleDir, TextWriter output, TextWriter error)
+    {
         if (Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.jsonl").Any())
         {
             error.WriteLine($"indexer generate: {outDir} already holds .jsonl files; give an empty or new folder");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using ArchiveSearch.Ingest;
 
@@ -6,13 +7,26 @@ namespace Indexer;
 /// <summary><c>indexer parse PATH...</c>: prints the articles of the given files as JSONL.</summary>
 public static class ParseCommand
 {
-    public static int Run(string[] paths, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        if (paths.Length == 0)
+        var paths = new Argument<string[]>("PATH")
         {
-            error.WriteLine("indexer parse: give at least one file (indexer --help)");
-            return ExitCodes.Usage;
-        }
+            Description = "Corpus files: issue text (.txt) or articles (.jsonl).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("parse",
+            "Parse corpus files and print one JSON object per article per line (JSONL, UTF-8) with the fields " +
+            "id, issue, issueDate, section, title, source, regions, date, dateSource, body.")
+        {
+            paths,
+        };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(paths),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string[] paths, TextWriter output, TextWriter error)
+    {
         // Read every file before printing anything, so a bad file never leaves half the output behind.
         var articles = new List<Article>();
         foreach (var path in paths)
@@ -32,6 +46,6 @@ public static class ParseCommand
             sb.Append(ArticleJson.Serialize(article)).Append('\n');
         output.Write(sb.ToString());
         output.Flush();
-        return 0;
+        return ExitCodes.Success;
     }
 }

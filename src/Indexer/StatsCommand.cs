@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 
@@ -6,11 +7,17 @@ namespace Indexer;
 /// <summary><c>indexer stats</c>: what the serving generation holds.</summary>
 public static class StatsCommand
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
     {
-        var options = CommandOptions.Parse("stats", args, ["--index"], [], error);
-        if (options is null) return ExitCodes.Usage;
-        var index = options.Get("--index", IndexRebuilder.DefaultIndexDir);
+        var index = CommonOptions.Index();
+        var command = new Command("stats", "Show what the serving generation holds: articles, sections, years, regions.") { index };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(index),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string index, TextWriter output, TextWriter error)
+    {
         var generation = new IndexLayout(index).CurrentGeneration();
         if (generation is null)
         {

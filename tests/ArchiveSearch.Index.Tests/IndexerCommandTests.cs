@@ -1,3 +1,4 @@
+using Indexer;
 using TestSupport;
 
 namespace ArchiveSearch.Index.Tests;
@@ -63,21 +64,59 @@ public sealed class IndexerCommandTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_commands_and_options_exit_2_with_usage()
+    public void Unknown_commands_and_misspelt_options_exit_2_naming_them_with_a_suggestion()
     {
-        IndexerProcess.Run("frobnicate").Exit.Should().Be(2);
-        var (exit, _, error) = IndexerProcess.Run("rebuild", "--corpse", "x");
+        var unknown = IndexerProcess.Run("frobnicate");
+        unknown.Exit.Should().Be(2);
+        unknown.Error.Should().Contain("'frobnicate'");
+
+        var (exit, output, error) = IndexerProcess.Run("rebuild", "--corpse", "x");
         exit.Should().Be(2);
-        error.Should().Contain("unknown argument '--corpse'");
+        error.Should().Contain("'--corpse'");
+        // System.CommandLine's typo correction names the option that was meant.
+        output.Should().Contain("'--corpse' was not matched. Did you mean one of the following?\n--corpus");
+        IndexerProcess.Run("generate", "--articles", "0", "--out", _temp.Combine("g")).Error
+            .Should().Contain("--articles needs a whole number of 1 or more");
     }
 
     [Fact]
-    public void Help_documents_every_command()
+    public void Help_documents_every_command_and_the_exit_codes()
     {
         var (exit, output, _) = IndexerProcess.Run("--help");
 
         exit.Should().Be(0);
-        output.Should().Contain("parse PATH").And.Contain("rebuild [--corpus DIR] [--index DIR] [--skip-invalid]")
-            .And.Contain("stats [--index DIR]").And.Contain("Exit codes");
+        output.Should().Contain("parse <PATH>").And.Contain("rebuild").And.Contain("stats").And.Contain("generate")
+            .And.Contain("Exit codes").And.Contain("3  another rebuild is running");
+    }
+
+    [Fact]
+    public void Each_command_has_its_own_help_with_its_options_and_defaults()
+    {
+        var (exit, output, _) = IndexerProcess.Run("rebuild", "--help");
+
+        exit.Should().Be(0);
+        output.Should().Contain("indexer rebuild [options]")
+            .And.Contain("--corpus <DIR>").And.Contain("[default: index-data/corpus]")
+            .And.Contain("--index <DIR>").And.Contain("--skip-invalid")
+            .And.Contain("Exit codes").And.NotContain("generate");
+    }
+
+    [Fact]
+    public void Version_prints_the_assembly_version()
+    {
+        var (exit, output, _) = IndexerProcess.Run("--version");
+
+        exit.Should().Be(0);
+        output.Trim().Should().MatchRegex(@"^\d+\.\d+\.\d+");
+    }
+
+    [Theory]
+    [InlineData(0, 10.0, "parse  0/40")]
+    [InlineData(10, 0.0, "parse  10/40")]
+    [InlineData(10, 2.0, "parse  10/40  5/s  0:06 left")]
+    [InlineData(40, 4.0, "parse  40/40  10/s  0:00 left")]
+    public void Progress_shows_the_rate_and_the_time_left_once_there_is_a_rate(int done, double seconds, string expected)
+    {
+        RebuildCommand.ProgressLine(new RebuildProgress("parse", done, 40), TimeSpan.FromSeconds(seconds)).Should().Be(expected);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ParseCommandTests
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = ParseCommand.Run(RepoPaths.CorpusFiles, output, error);
+        var exit = IndexerCli.Run(["parse", .. RepoPaths.CorpusFiles], output, error);
 
         exit.Should().Be(0);
         error.ToString().Should().BeEmpty();
@@ -35,7 +35,7 @@ public sealed class ParseCommandTests
             var output = new StringWriter();
             var error = new StringWriter();
 
-            var exit = ParseCommand.Run([RepoPaths.CorpusFile("000"), bad], output, error);
+            var exit = IndexerCli.Run(["parse", RepoPaths.CorpusFile("000"), bad], output, error);
 
             exit.Should().Be(1);
             error.ToString().Should().Contain(bad);

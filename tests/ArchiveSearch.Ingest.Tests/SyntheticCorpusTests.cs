@@ -48,15 +48,15 @@ public sealed class SyntheticCorpusTests
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            GenerateCommand.Run(["--articles", "25", "--out", dir, "--sample", RepoPaths.Corpus], output, error)
+            IndexerCli.Run(["generate", "--articles", "25", "--out", dir, "--sample", RepoPaths.Corpus], output, error)
                 .Should().Be(ExitCodes.Success, error.ToString());
             var files = Directory.GetFiles(dir, "*.jsonl");
             files.Should().ContainSingle();
             CorpusReader.ReadFile(files[0]).Select(ArticleJson.Serialize)
                 .Should().Equal(Corpus.Generate(25, GenerateCommand.DefaultSeed).Select(ArticleJson.Serialize));
 
-            GenerateCommand.Run(["--articles", "25", "--out", dir], output, error).Should().Be(ExitCodes.Usage, "the folder is not empty");
-            GenerateCommand.Run(["--articles", "many", "--out", dir], output, error).Should().Be(ExitCodes.Usage);
+            IndexerCli.Run(["generate", "--articles", "25", "--out", dir], output, error).Should().Be(ExitCodes.Usage, "the folder is not empty");
+            IndexerCli.Run(["generate", "--articles", "many", "--out", dir], output, error).Should().Be(ExitCodes.Usage);
         }
         finally
         {

@@ -1,3 +1,6 @@
+using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
+
 namespace TestSupport;
 
 /// <summary>Paths in the repository, found by walking up from the test binaries to the folder holding ArchiveSearch.slnx.</summary>
@@ -5,13 +8,14 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Corpus => Path.Combine(Root, "index-data", "corpus");
+    public static string Corpus => Path.Combine(Root, IndexRebuilder.DefaultCorpusDir);
 
     /// <summary>A corpus file by its key, the part of the name before '_' ("000").</summary>
     public static string CorpusFile(string key) =>
         Directory.GetFiles(Corpus, key + "_*.txt").Single();
 
-    public static string[] CorpusFiles => [.. Directory.GetFiles(Corpus, "*.txt").Order(StringComparer.Ordinal)];
+    /// <summary>The bundled corpus's files, listed as the rebuild lists them.</summary>
+    public static string[] CorpusFiles => [.. CorpusReader.Files(Corpus)];
 
     private static string FindRoot()
     {

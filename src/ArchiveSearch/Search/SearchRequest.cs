@@ -37,6 +37,8 @@ public sealed record SearchRequest
     public const int MaxPageSize = 100;
     /// <summary>How deep paging may go: page × pageSize.</summary>
     public const int MaxResultWindow = 10_000;
+    /// <summary>Characters of query text at most.</summary>
+    public const int MaxQueryLength = 256;
 
     /// <summary>Without a query, the filters alone select (browse).</summary>
     public string? Query { get; init; }
@@ -66,7 +68,7 @@ public sealed record SearchRequest
                 $"goes too deep: page × pageSize is {(long)Page * PageSize}, the limit is {MaxResultWindow}; narrow the query instead");
         if (From > To)
             throw new SearchRequestException("from", $"({From:yyyy-MM-dd}) is after to ({To:yyyy-MM-dd})");
-        if (Query?.Length > UserQuery.MaxLength)
-            throw new SearchRequestException("q", $"is {Query.Length} characters long; the limit is {UserQuery.MaxLength}");
+        if (Query?.Length > MaxQueryLength)
+            throw new SearchRequestException("q", $"is {Query.Length} characters long; the limit is {MaxQueryLength}");
     }
 }

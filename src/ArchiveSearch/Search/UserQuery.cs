@@ -16,14 +16,11 @@ public abstract record UserQuery
     public sealed record All(IReadOnlyList<UserQuery> Operands, bool Explicit = false) : UserQuery;
     public sealed record Any(IReadOnlyList<UserQuery> Operands) : UserQuery;
 
-    public const int MaxLength = 256;
     public const int MaxClauses = 32;
 
     /// <exception cref="SearchRequestException">Unbalanced quotes or parentheses, dangling operators, too many clauses.</exception>
     public static UserQuery Parse(string text)
     {
-        if (text.Length > MaxLength)
-            throw new SearchRequestException("q", $"is {text.Length} characters long; the limit is {MaxLength}");
         var parser = new Parser(Lex(text));
         var query = parser.ParseAny();
         if (!parser.AtEnd)

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using BenchmarkDotNet.Running;
+
+namespace ArchiveSearch.Benchmarks;
+
+/// <summary>The console modes of benchmarks/run and the BenchmarkDotNet hot paths, each a command with declared options.</summary>
+public static class BenchCommands
+{
+    public static RootCommand Create()
+    {
+        var corpus = Required<string>("--corpus", "DIR", "The corpus folder (.txt issues, .jsonl articles).");
+        var index = Required<string>("--index", "DIR", "The index folder.");
+        var rounds = Optional("--rounds", "N", "Rounds of the query mix.", 200);
+
+        var maxChars = Optional("--max-chars", "N", "Characters to tokenise at most.", 4_000_000L);
+        var tokenize = new Command("tokenize", "Single-thread SmartCn throughput over the corpus text, and its raw size.") { corpus, maxChars };
+        tokenize.SetAction(p => ConsoleModes.Tokenize(p.GetRequiredValue(corpus), p.GetValue(maxChars)));
+
+        var latency = new Command("latency", "Per-query latency of the mix, with and without snippets, on one thread.") { index, rounds };
+        latency.SetAction(p => ConsoleModes.Latency(p.GetRequiredValue(index), p.GetValue(rounds)));
+
+        var luceneShare = new Command("lucene-share", "Lucene.Net alone on each query of the mix beside the whole search.") { index, rounds };
+        luceneShare.SetAction(p => ConsoleModes.LuceneShare(p.GetRequiredValue(index), p.GetValue(rounds)));
+
+        var rebuildStages = new Command("rebuild-stages", "One rebuild in process with the time of each stage.") { corpus, index };
+        rebuildStages.SetAction(p => ConsoleModes.RebuildStages(p.GetRequiredValue(corpus), p.GetRequiredValue(index)));
+
+        var articles = Optional("--articles", "N", "Articles to measure on.", 2000);
+        var rebuildCosts = new Command("rebuild-costs", "The costs of a rebuild's parts over the same N articles.") { corpus, articles };
+        rebuildCosts.SetAction(p => ConsoleModes.RebuildCosts(p.GetRequiredValue(corpus), p.GetValue(articles)));
+
+        var threads = Optional("--threads", "N", "Threads searching at once.", 16);
+        var seconds = Optional("--seconds", "S", "How long to run.", 8.0);
+        var throughput = new Command("throughput", "The mix run by N threads at once in process: queries a second and CPU per query.")
+        {
+            index, threads, seconds,
+        };
+        throughput.SetAction(p => ConsoleModes.Throughput(p.GetRequiredValue(index), p.GetValue(threads), p.GetValue(seconds)));
+
+        var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.");
+        urls.SetAction(_ => ConsoleModes.Urls());
+
+        var raw = Required<string>("--raw", "FILE", "The raw figures of one benchmarks/run (CSV).");
+        var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Where to write them (default: beside --raw)." };
+        var report = new Command("report", "Turns one run's raw figures into results.md, results.csv and chart.svg.") { raw, outDir };
+        report.SetAction(p => Report.Run(p.GetRequiredValue(raw), p.GetValue(outDir)));
+
+        // BenchmarkDotNet parses its own options (--filter, --job, --artifacts …) and rejects unknown ones itself.
+        var micro = new Command("micro", "The BenchmarkDotNet hot paths; the remaining arguments go to BenchmarkDotNet (e.g. --filter '*' --job short).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        micro.SetAction(p =>
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(BenchCommands).Assembly).Run([.. p.UnmatchedTokens]);
+            return 0;
+        });
+
+        return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
+        {
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, throughput, urls, report, micro,
+        };
+    }
+
+    private static Option<T> Required<T>(string name, string helpName, string description) =>
+        new(name) { HelpName = helpName, Description = description, Required = true };
+
+    private static Option<T> Optional<T>(string name, string helpName, string description, T fallback) =>
+        new(name) { HelpName = helpName, Description = description, DefaultValueFactory = _ => fallback };
+}
