@@ -1,7 +1,7 @@
 using System.Text;
-using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
 
-namespace ArchiveSearch.Ingest;
+namespace ArchiveSearch.Index;
 
 /// <summary>
 /// A deterministic synthetic corpus for measuring: articles whose text is real Chinese from a sample corpus

@@ -2,7 +2,7 @@ using ArchiveSearch.Ingest;
 using Indexer;
 using TestSupport;
 
-namespace ArchiveSearch.Ingest.Tests;
+namespace ArchiveSearch.Index.Tests;
 
 /// <summary>The synthetic corpus for benchmarks: deterministic, real text, shaped like the sample.</summary>
 public sealed class SyntheticCorpusTests
