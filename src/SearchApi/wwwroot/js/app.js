@@ -45,6 +45,8 @@ async function showSearch(next, signal, focus) {
         showQueryError(null);
         renderResults(data, state);
         setBusy(false, '');
+        // Focus stays in the box after Enter: tell screen readers what came back.
+        $('announce').textContent = $('results-heading').textContent;
     } catch (error) {
         if (error.name === 'AbortError') throw error;
         showSearchError(error);
@@ -99,6 +101,7 @@ async function showArticle(id, signal, focus) {
 }
 
 function switchView(view) {
+    document.body.dataset.view = view;
     $('results-view').hidden = view !== 'search';
     $('filters-panel').hidden = view !== 'search';
     $('article-view').hidden = view !== 'article';
@@ -185,4 +188,6 @@ const wide = matchMedia('(min-width: 52rem)');
 $('filters-panel').open = wide.matches;
 wide.addEventListener('change', () => { $('filters-panel').open = wide.matches; });
 
+// On the front page the box is where a person starts.
+if (route(location).view === 'search' && !state.q) $('q').focus();
 show();
