@@ -154,6 +154,30 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_person_can_search_and_open_an_article_by_keyboard_alone_and_sees_where_the_focus_is()
+    {
+        const string query = "概念验证中心";
+        var best = (await api.Client.GetJson($"/api/search?q={Q(query)}"))["hits"].Items()[0].Str("title");
+        await using var chromium = await Chromium.Open(api.Factory.Address);
+        var page = chromium.Page;
+        await page.GotoAsync("/");
+        await Expect(page.GetByLabel("搜索文章")).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync(query);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(HitTitles).First).ToHaveTextAsync(best);
+        var steps = 0;
+        while (await page.EvaluateAsync<string?>("document.activeElement.textContent") != best && steps++ < 100)
+            await page.Keyboard.PressAsync("Tab");
+        steps.Should().BeLessThan(100, "Tab reaches the first result");
+        (await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle")).Should().Be("solid", "focus is visible");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("#article-title")).ToHaveTextAsync(best);
+        await Expect(page.Locator("#article-title")).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task An_unbalanced_quote_shows_the_apis_message_next_to_the_box()
     {
         const string query = "\"人工智能";
