@@ -106,6 +106,23 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_region_filter_lists_the_commonest_regions_and_all_of_them_on_request()
+    {
+        var regions = api.Index.Articles.SelectMany(a => a.Regions).CountBy(r => r).OrderByDescending(r => r.Value).ToList();
+        await using var chromium = await Chromium.Open(api.Factory.Address);
+        var page = chromium.Page;
+        await page.GotoAsync("/");
+        var boxes = page.Locator("#facet-region input");
+        await Expect(boxes).ToHaveCountAsync(12);
+        (await page.Locator("#facet-region label").First.InnerTextAsync()).Should().Be($"{regions[0].Key} ({regions[0].Value})");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"显示全部 {regions.Count} 个" }).PressAsync("Enter");
+
+        await Expect(boxes).ToHaveCountAsync(regions.Count);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "收起" })).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task An_empty_result_says_so_and_offers_to_remove_the_filter()
     {
         const string query = "人工智能";
@@ -252,6 +269,30 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
 
         await Expect(page.Locator("#results-heading")).ToContainTextAsync("找到", new() { Timeout = 30_000 });
         (await page.Locator(Hits).CountAsync()).Should().BeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("<em>人工智能</em>与&lt;b&gt;", "[人工智能]与<b>")]
+    [InlineData("…&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <em>A&amp;B</em>&#39;s…", "…<img src=x onerror=\"alert(1)\"> [A&B]'s…")]
+    [InlineData("<b>not a marker</b> <em>x</em><em>y</em>", "<b>not a marker</b> [x][y]")]
+    [InlineData("&amp;lt; &#x4E2D; &#20013; &bogus;", "&lt; 中 中 &bogus;")]
+    public async Task A_snippet_becomes_text_with_only_its_em_markers_turned_into_marks(string snippet, string shown)
+    {
+        await using var chromium = await Chromium.Open(api.Factory.Address);
+        var page = chromium.Page;
+        await page.GotoAsync("/");
+
+        var rendered = await page.EvaluateAsync<string>("""
+            async snippet => {
+                const { snippetNodes } = await import('/js/dom.js');
+                const p = document.createElement('p');
+                p.append(snippetNodes(snippet));
+                if (p.querySelector(':not(mark)') || [...p.querySelectorAll('mark')].some(m => m.children.length)) return 'elements other than text in marks';
+                return [...p.childNodes].map(n => n.nodeName === 'MARK' ? `[${n.textContent}]` : n.textContent).join('');
+            }
+            """, snippet);
+
+        rendered.Should().Be(shown);
     }
 
     [Theory]

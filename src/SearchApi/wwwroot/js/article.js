@@ -1,9 +1,7 @@
 // The article view: the whole body in paragraphs, its metadata and the similar articles.
 
 import { h, replaceChildren } from './dom.js';
-import { metaLine } from './results.js';
-
-const DATE_SOURCES = { article: '文中所记日期', issue: '本期出版日期', estimated: '按本期内容估计' };
+import { DATE_SOURCES, metaLine } from './results.js';
 
 export function renderArticle(view, article, backUrl) {
     replaceChildren(view,

@@ -5,7 +5,8 @@ import { h, replaceChildren, snippetNodes } from './dom.js';
 import { hasFilters, lastPage, searchUrl, selectedYear, toggled, withChanges, yearRange } from './state.js';
 
 const REGIONS_SHOWN = 12;
-const DATE_SOURCES = { article: '文中日期', issue: '期刊日期', estimated: '估计日期' };
+/** What an article's date is, by its dateSource. */
+export const DATE_SOURCES = { article: '文中所记日期', issue: '本期出版日期', estimated: '按本期内容估计' };
 const SORT_NAMES = { relevance: '相关度', date: '最新', date_asc: '最早' };
 
 const $ = id => document.getElementById(id);
@@ -133,7 +134,9 @@ export function pageNumbers(current, last) {
 export function renderFacets(facets, state) {
     const year = selectedYear(state);
     renderFacet('section', withSelected(facets.section, state.sections), state.sections, Infinity);
-    renderFacet('region', withSelected(facets.region, state.regions), state.regions, showAllRegions ? Infinity : REGIONS_SHOWN);
+    const regions = withSelected(facets.region, state.regions);
+    renderFacet('region', regions, state.regions, showAllRegions ? Infinity : REGIONS_SHOWN);
+    renderRegionToggle(regions.length);
     renderFacet('year', withSelected(facets.year, year ? [year] : []), year ? [year] : [], Infinity);
     $('from').value = state.from;
     $('to').value = state.to;
@@ -151,8 +154,7 @@ function withSelected(values, selected) {
 }
 
 function renderFacet(name, values, selected, limit) {
-    const fieldset = $(`facet-${name}`);
-    const list = fieldset.querySelector('.facet-values');
+    const list = $(`facet-${name}`).querySelector('.facet-values');
     const shown = values.filter((v, i) => i < limit || selected.includes(v.value));
     replaceChildren(list, shown.map((v, i) => {
         const id = `facet-${name}-${i}`;
@@ -161,17 +163,19 @@ function renderFacet(name, values, selected, limit) {
             h('label', { for: id }, v.value, ' ', h('span', { class: 'count' }, `(${v.count})`)));
     }));
     if (values.length === 0) list.append(h('li', { class: 'none' }, '无'));
-    fieldset.querySelector('.more')?.remove();
-    if (values.length > limit || (name === 'region' && showAllRegions && values.length > REGIONS_SHOWN)) {
-        fieldset.append(h('button', { type: 'button', class: 'more', 'data-more': name, 'aria-expanded': String(showAllRegions) },
-            showAllRegions ? '收起' : `显示全部 ${values.length} 个`));
-    }
 }
 
-/** Flips the region list between its top values and all of them; returns whether all are shown now. */
+/** The region list shows its top values, or all of them after "显示全部". */
+function renderRegionToggle(count) {
+    const fieldset = $('facet-region');
+    fieldset.querySelector('.more')?.remove();
+    if (count <= REGIONS_SHOWN) return;
+    fieldset.append(h('button', { type: 'button', class: 'more', 'aria-expanded': String(showAllRegions) },
+        showAllRegions ? '收起' : `显示全部 ${count} 个`));
+}
+
 export function toggleAllRegions() {
     showAllRegions = !showAllRegions;
-    return showAllRegions;
 }
 
 /** The state after a facet checkbox changed. */
