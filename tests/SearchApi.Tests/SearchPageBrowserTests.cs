@@ -106,6 +106,36 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Sorting_and_a_date_range_change_the_order_and_the_dates_shown_and_the_url()
+    {
+        const string query = "人工智能";
+        var from = new DateOnly(2022, 1, 1);
+        var to = new DateOnly(2022, 12, 31);
+        var inRange = (await api.Client.GetJson($"/api/search?q={Q(query)}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}")).Int("total");
+        await using var chromium = await Chromium.Open(api.Factory.Address);
+        var page = chromium.Page;
+        await page.GotoAsync("/?q=" + Q(query));
+        await Expect(page.Locator(HitTitles).First).ToBeVisibleAsync();
+
+        await page.GetByLabel("排序").SelectOptionAsync(new SelectOptionValue { Label = "最早" });
+
+        await page.WaitForURLAsync(url => url.EndsWith("&sort=date_asc"));
+        await Expect(page.Locator("#results-heading")).ToContainTextAsync("按最早排列");
+        var dates = await page.Locator("#hits time").AllInnerTextsAsync();
+        dates.Should().BeInAscendingOrder(StringComparer.Ordinal);
+
+        await page.GetByLabel("起").FillAsync($"{from:yyyy-MM-dd}");
+        await page.GetByLabel("止").FillAsync($"{to:yyyy-MM-dd}");
+        await page.GetByLabel("止").PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains($"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        await Expect(page.Locator("#results-heading")).ToContainTextAsync($"找到 {inRange} 篇文章");
+        (await page.Locator("#hits time").AllInnerTextsAsync()).Should().OnlyContain(d => d.StartsWith("2022-"));
+        // The range is exactly the year 2022, so the year box shows ticked.
+        await Expect(page.Locator("#facet-year input[value='2022']")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task The_region_filter_lists_the_commonest_regions_and_all_of_them_on_request()
     {
         var regions = api.Index.Articles.SelectMany(a => a.Regions).CountBy(r => r).OrderByDescending(r => r.Value).ToList();
