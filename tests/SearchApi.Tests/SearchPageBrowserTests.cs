@@ -275,6 +275,15 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
         (await page.Locator("main img, main script, main b").CountAsync()).Should().Be(0, "nothing from the API became an element");
         (await page.EvaluateAsync<string?>("window.pwned ?? null")).Should().BeNull();
         dialogs.Should().Be(0);
+        // Even an inline script that did get into the page would not run: the Content-Security-Policy blocks it.
+        (await page.EvaluateAsync<bool>("""
+            () => {
+                const script = document.createElement('script');
+                script.textContent = 'window.inlineRan = true';
+                document.body.append(script);
+                return window.inlineRan === true;
+            }
+            """)).Should().BeFalse();
     }
 
     [Fact]

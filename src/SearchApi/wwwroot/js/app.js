@@ -2,7 +2,6 @@
 // history.pushState, so every state has its own URL and Back and Forward work.
 
 import * as api from './api.js';
-import { ApiError } from './api.js';
 import { renderArticle, renderMissingArticle, renderSimilar, renderSimilarError } from './article.js';
 import { clearResults, facetChange, renderFacets, renderResults, toggleAllRegions } from './results.js';
 import { apiQuery, route, searchUrl, withChanges } from './state.js';
@@ -56,10 +55,10 @@ async function showSearch(next, signal, focus) {
 
 function showSearchError(error) {
     setBusy(false, '');
-    if (error instanceof ApiError && error.status === 400) {
+    if (error instanceof api.ApiError && error.status === 400) {
         showQueryError(error.problem.detail ?? error.message);
         clearResults('查询有误，请修改后再搜索');
-    } else if (error instanceof ApiError && error.status === 503) {
+    } else if (error instanceof api.ApiError && error.status === 503) {
         clearResults('索引正在建立');
         $('status').textContent = '服务刚刚启动，正在建立索引，请稍候；页面会自动重试。';
         retry = setTimeout(() => show(), NOT_READY_RETRY_MS);
@@ -81,7 +80,7 @@ async function showArticle(id, signal, focus) {
     } catch (error) {
         if (error.name === 'AbortError') throw error;
         setBusy(false, '');
-        if (error instanceof ApiError && error.status === 503) {
+        if (error instanceof api.ApiError && error.status === 503) {
             retry = setTimeout(() => show(), NOT_READY_RETRY_MS);
             renderMissingArticle(view, id, '服务刚刚启动，正在建立索引，请稍候；页面会自动重试。', lastSearchUrl);
         } else {
@@ -158,7 +157,7 @@ $('filters').addEventListener('submit', event => {
 });
 
 $('filters').addEventListener('click', event => {
-    const more = event.target.closest('button[data-more]');
+    const more = event.target.closest('button.more');
     if (!more || !lastData) return;
     toggleAllRegions();
     renderFacets(lastData.facets, state);
