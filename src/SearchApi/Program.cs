@@ -9,6 +9,9 @@ using SearchApi.Endpoints;
 using SearchApi.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+// dotnet run works in the repository root (the index-data defaults), not the project folder: find wwwroot through the
+// build's static web assets manifest, as Development does by default (a published app carries wwwroot itself).
+builder.WebHost.UseStaticWebAssets();
 // Per-request framework logs (request starting/finished, endpoint matched) cost a quarter of a search's CPU under
 // load; warnings and errors still show, and the Logging configuration section can turn them back on.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -66,7 +69,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "《4.0 信息速报》 archive search";
 });
-app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+app.MapSearchPage();
 
 app.MapGroup("/api")
     .RequireRateLimiting(RateLimits.SearchPolicy)

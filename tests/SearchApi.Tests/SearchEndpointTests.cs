@@ -172,15 +172,14 @@ public sealed class SearchEndpointTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task The_root_redirects_to_swagger_and_unknown_routes_are_404_problems()
+    public async Task The_root_serves_the_search_page_and_unknown_routes_are_404_problems()
     {
-        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.Factory.Address };
-
-        using var root = await noRedirect.GetAsync("/");
+        using var root = await _client.GetAsync("/");
         using var unknown = await _client.GetAsync("/api/nothing-here");
 
-        root.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        root.Headers.Location!.ToString().Should().Be("/swagger");
+        root.StatusCode.Should().Be(HttpStatusCode.OK);
+        root.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await root.Content.ReadAsStringAsync()).Should().Contain("<title>《4.0 信息速报》资料检索</title>");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknown.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
