@@ -77,7 +77,8 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["text"] = "江蘇省科技廳",
             ["tokens"] = new JsonArray(
                 new JsonObject { ["token"] = "江苏省", ["original"] = "江蘇省", ["start"] = 0, ["end"] = 3, ["position"] = 0 },
-                new JsonObject { ["token"] = "科技厅", ["original"] = "科技廳", ["start"] = 3, ["end"] = 6, ["position"] = 1 }),
+                new JsonObject { ["token"] = "科技", ["original"] = "科技", ["start"] = 3, ["end"] = 5, ["position"] = 1 },
+                new JsonObject { ["token"] = "厅", ["original"] = "廳", ["start"] = 5, ["end"] = 6, ["position"] = 2 }),
         },
         ["StartReindex"] = new JsonObject { ["id"] = "3f2a…", ["status"] = "running", ["startedAt"] = "2026-11-25T12:00:00+00:00" },
         ["ReindexStatus"] = new JsonObject
