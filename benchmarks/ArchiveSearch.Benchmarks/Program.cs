@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "latency" => ConsoleModes.Latency(args[1..]),
     "rebuild-stages" => ConsoleModes.RebuildStages(args[1..]),
     "rebuild-costs" => ConsoleModes.RebuildCosts(args[1..]),
+    "folding" => ConsoleModes.Folding(args[1..]),
     "throughput" => ConsoleModes.Throughput(args[1..]),
     "lucene-share" => ConsoleModes.LuceneShare(args[1..]),
     "urls" => ConsoleModes.Urls(args[1..]),

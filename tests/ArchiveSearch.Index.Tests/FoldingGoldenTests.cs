@@ -99,9 +99,20 @@ public sealed class FoldingGoldenTests
 
         var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
 
-        tokens.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("台湾", "臺灣"), ("经济", "經濟"), ("ai", "ＡＩ")]);
+        // … folds to three characters: the tokens after it still point at their own text.
+        tokens.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("台湾", "臺灣"), ("经济", "經濟"), ("ai", "ＡＩ"), ("需求", "需求")]);
         var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
         bigrams.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("报导", "報導"), ("晶片", "晶片"), ("需求", "需求")]);
+    }
+
+    [Fact]
+    public void Offsets_stay_true_after_replacements_shorter_and_longer_than_their_keys()
+    {
+        const string text = "氣溫達到３５℃……乾燥天氣持續";
+
+        var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+
+        tokens.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("气温", "氣溫"), ("35", "３５"), ("干燥", "乾燥"), ("持续", "持續")]);
     }
 
     [Fact]

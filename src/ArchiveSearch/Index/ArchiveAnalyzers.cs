@@ -1,6 +1,5 @@
 using ArchiveSearch.Ingest;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -22,14 +21,11 @@ public static class ArchiveAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>The folding table as Lucene's char filter map (an FST), built once per process.</summary>
-    private static readonly NormalizeCharMap Folding = BuildFolding(ScriptFolding.Default);
-
     /// <summary>SmartCn with its default stopwords (punctuation); also lowercases and stems Latin words.</summary>
-    public static Analyzer Words { get; } = new Folded(new SmartChineseAnalyzer(Version, useDefaultStopWords: true), Folding);
+    public static Analyzer Words { get; } = new Folded(new SmartChineseAnalyzer(Version, useDefaultStopWords: true));
 
     /// <summary>Overlapping CJK bigrams; Latin words stay whole and lowercased.</summary>
-    public static Analyzer Bigrams { get; } = new Folded(new CJKAnalyzer(Version), Folding);
+    public static Analyzer Bigrams { get; } = new Folded(new CJKAnalyzer(Version));
 
     /// <summary>What the index writer uses: the right analyzer for each field.</summary>
     public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Words, new Dictionary<string, Analyzer>
@@ -37,13 +33,6 @@ public static class ArchiveAnalyzers
         [ArticleFields.TitleBigrams] = Bigrams,
         [ArticleFields.BodyBigrams] = Bigrams,
     });
-
-    private static NormalizeCharMap BuildFolding(ScriptFolding folding)
-    {
-        var builder = new NormalizeCharMap.Builder();
-        foreach (var (from, to) in folding.Mappings) builder.Add(from, to);
-        return builder.Build();
-    }
 
     /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/>: what the index holds for it.</summary>
     public static List<AnalyzedToken> Tokenize(Analyzer analyzer, string text)
@@ -65,12 +54,12 @@ public static class ArchiveAnalyzers
     }
 }
 
-/// <summary>An analyzer whose input is folded first (a MappingCharFilter: longest key first, offsets corrected).</summary>
-internal sealed class Folded(Analyzer analyzer, NormalizeCharMap map) : AnalyzerWrapper(analyzer.Strategy)
+/// <summary>An analyzer whose input is folded first (<see cref="FoldingCharFilter"/>: offsets stay on the original).</summary>
+internal sealed class Folded(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
 {
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
 
-    protected override TextReader WrapReader(string fieldName, TextReader reader) => new MappingCharFilter(map, reader);
+    protected override TextReader WrapReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader, ScriptFolding.Default);
 }
 
 /// <summary>One token as the index sees it: its text, where it came from, and its position.</summary>
