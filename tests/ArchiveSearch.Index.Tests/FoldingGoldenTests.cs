@@ -105,6 +105,15 @@ public sealed class FoldingGoldenTests
         bigrams.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("报导", "報導"), ("晶片", "晶片"), ("需求", "需求")]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_text_folds_to_no_tokens(string text)
+    {
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text).Should().BeEmpty();
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text).Should().BeEmpty();
+    }
+
     [Fact]
     public void Offsets_stay_true_after_replacements_shorter_and_longer_than_their_keys()
     {

@@ -64,7 +64,7 @@ function add(key, value, from) {
   source.set(key, from);
 }
 // Characters and phrases: the value is the whole OpenCC conversion of the key, so one pass over the text (longest
-// key first, as Lucene's MappingCharFilter matches) gives what OpenCC's chained conversion gives.
+// key first, as ScriptFolding and the analysis chain's char filter match) gives what OpenCC's chained conversion gives.
 for (const [key] of entries(TSPhrases)) add(key, t2s(width(key)), 'TSPhrases');
 for (const [key] of entries(TSCharacters)) add(key, t2s(width(key)), 'TSCharacters');
 // Taiwan and Hong Kong variants, except those simplified writing also uses as itself (Taiwan's 著 for 着, Hong

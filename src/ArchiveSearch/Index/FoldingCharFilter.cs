@@ -38,8 +38,9 @@ internal sealed class FoldingCharFilter(TextReader input, ScriptFolding folding)
         return _next < text.Length ? text[_next] : -1;
     }
 
-    /// <summary>Folds the whole input, recording where offsets shift as Lucene's MappingCharFilter records them.</summary>
-    private string Fold() => folding.Fold(m_input.ReadToEnd(), (inputEnd, keyLength, valueLength) =>
+    /// <summary>Folds the whole input, recording where offsets shift as Lucene's MappingCharFilter records them.
+    /// Lucene's reader of an empty field value answers null to ReadToEnd.</summary>
+    private string Fold() => folding.Fold(m_input.ReadToEnd() ?? "", (inputEnd, keyLength, valueLength) =>
     {
         var previous = LastCumulativeDiff;
         var diff = keyLength - valueLength;
