@@ -311,12 +311,12 @@ public static class ConsoleModes
     }
 
     /// <summary>
-    /// <c>folding --corpus DIR --index DIR [--articles N] [--rounds R]</c>: what the script folding costs. Rebuild:
-    /// one whole rebuild of the corpus (the denominator), then adding the same N articles to an index writer with the
-    /// folding analyzers and with the same analyzers unfolded, alternating, best of three, plus the string folding
-    /// ingest does for region extraction; the extra per article is scaled to the corpus. The folded analyzers also run
-    /// over the articles written with traditional characters (each simplified character replaced by a traditional
-    /// form the table folds back), the worst case. Query: each query of the mix as searched (p50, with snippets), and
+    /// <c>folding --corpus DIR --index DIR [--articles N] [--rounds R] [--filters-only]</c>: what the script folding
+    /// costs. The char filters alone (none, Lucene's MappingCharFilter over the same table, ours) over N articles' text.
+    /// Rebuild: one whole rebuild of the corpus (the denominator), then the same N articles added to four index writers
+    /// in interleaved batches (unfolded, MappingCharFilter, folded, folded over the articles written with traditional
+    /// characters: each simplified character replaced by a traditional form the table folds back, the worst case),
+    /// best of three, plus the string folding ingest does; the extra per article is scaled to the corpus. Query: each query of the mix as searched (p50, with snippets), and
     /// its folding's share: the string folding of the query (parsing and query.normalized) and the char filter's
     /// share of building the query (the analysis overhead measured on the query's own text, applied to the whole
     /// build: an upper bound). The same queries typed in traditional characters are searched in the same rounds.

@@ -8,8 +8,8 @@ namespace ArchiveSearch.Index;
 /// folded text, and the offsets of their tokens are corrected back to the original, so snippets highlight an article's
 /// own characters. A field's text is folded whole on first read (titles and bodies are small), with the same matching
 /// as the string folding ingest and the query use, so there is one definition of it. Lucene's MappingCharFilter over
-/// the same table gives the same tokens a character at a time through its FST, and read 2–2.7× slower (40–53 against
-/// 20 ns a character, `folding --filters-only` in docs/performance.md).
+/// the same table gives the same tokens a character at a time through its FST, and reads 2–3× slower (40–55 against
+/// 19–20 ns a character, the `folding` benchmark in docs/performance.md).
 /// </summary>
 internal sealed class FoldingCharFilter(TextReader input, ScriptFolding folding) : BaseCharFilter(input)
 {
