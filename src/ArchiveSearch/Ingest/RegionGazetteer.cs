@@ -62,7 +62,7 @@ public sealed class RegionGazetteer
     /// </summary>
     public IReadOnlyList<string> Extract(string text)
     {
-        // Folded first, so an article in traditional characters names 江苏 as 江蘇 (the tags are simplified).
+        // Folded first, so 江蘇 in an article written in traditional characters is found as 江苏 (the tags are simplified).
         var found = Scan(ScriptFolding.Default.Fold(text));
 
         // Codes of places named without doubt, and their parents: the context that picks among
