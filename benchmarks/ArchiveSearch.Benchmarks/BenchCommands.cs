@@ -29,6 +29,14 @@ public static class BenchCommands
         var rebuildCosts = new Command("rebuild-costs", "The costs of a rebuild's parts over the same N articles.") { corpus, articles };
         rebuildCosts.SetAction(p => ConsoleModes.RebuildCosts(p.GetRequiredValue(corpus), p.GetValue(articles)));
 
+        var filtersOnly = new Option<bool>("--filters-only") { Description = "Time the char filters alone, not indexing and queries." };
+        var folding = new Command("folding", "The script folding's cost: char filters, indexing and the query mix, with and without it in one run.")
+        {
+            corpus, index, articles, rounds, filtersOnly,
+        };
+        folding.SetAction(p => ConsoleModes.Folding(p.GetRequiredValue(corpus), p.GetRequiredValue(index), p.GetValue(articles),
+            p.GetValue(rounds), p.GetValue(filtersOnly)));
+
         var threads = Optional("--threads", "N", "Threads searching at once.", 16);
         var seconds = Optional("--seconds", "S", "How long to run.", 8.0);
         var throughput = new Command("throughput", "The mix run by N threads at once in process: queries a second and CPU per query.")
@@ -58,7 +66,7 @@ public static class BenchCommands
 
         return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
         {
-            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, throughput, urls, report, micro,
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, urls, report, micro,
         };
     }
 

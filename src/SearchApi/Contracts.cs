@@ -40,7 +40,8 @@ public sealed record SimilarResponse(string Id, IReadOnlyList<HitResponse> Hits)
 /// <summary>SmartCn's tokens for a text: what the index holds for it.</summary>
 public sealed record AnalyzeResponse(string Text, IReadOnlyList<TokenResponse> Tokens);
 
-public sealed record TokenResponse(string Token, int Start, int End, int Position);
+/// <summary>A token: the folded term the index holds (臺灣 → 台湾, ＡＩ → ai) and the span of the original text it came from.</summary>
+public sealed record TokenResponse(string Token, string Original, int Start, int End, int Position);
 
 public sealed record HealthResponse(string Status, string? Generation, int? Articles);
 

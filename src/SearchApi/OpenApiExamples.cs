@@ -41,7 +41,7 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         {
             ["query"] = new JsonObject
             {
-                ["text"] = "概念验证中心", ["match"] = "all",
+                ["text"] = "概念驗證中心", ["normalized"] = "概念验证中心", ["match"] = "all",
                 ["terms"] = new JsonArray(new JsonObject
                 {
                     ["text"] = "概念验证中心", ["kind"] = "word",
@@ -74,10 +74,11 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         },
         ["Analyze"] = new JsonObject
         {
-            ["text"] = "江苏省科技厅",
+            ["text"] = "江蘇省科技廳",
             ["tokens"] = new JsonArray(
-                new JsonObject { ["token"] = "江苏省", ["start"] = 0, ["end"] = 3, ["position"] = 0 },
-                new JsonObject { ["token"] = "科技厅", ["start"] = 3, ["end"] = 6, ["position"] = 1 }),
+                new JsonObject { ["token"] = "江苏省", ["original"] = "江蘇省", ["start"] = 0, ["end"] = 3, ["position"] = 0 },
+                new JsonObject { ["token"] = "科技", ["original"] = "科技", ["start"] = 3, ["end"] = 5, ["position"] = 1 },
+                new JsonObject { ["token"] = "厅", ["original"] = "廳", ["start"] = 5, ["end"] = 6, ["position"] = 2 }),
         },
         ["StartReindex"] = new JsonObject { ["id"] = "3f2a…", ["status"] = "running", ["startedAt"] = "2026-11-25T12:00:00+00:00" },
         ["ReindexStatus"] = new JsonObject
@@ -95,7 +96,7 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["GetArticle"] = "The whole article.",
         ["SimilarArticles"] = "The most similar articles, best first.",
         ["Facets"] = "Counts per section, region and year over the whole archive.",
-        ["Analyze"] = "SmartCn's tokens with their offsets and positions.",
+        ["Analyze"] = "SmartCn's tokens (folded terms) with the original text, offsets and positions.",
         ["StartReindex"] = "The rebuild started; follow it at the Location header.",
         ["ReindexStatus"] = "Where the rebuild stands.",
         ["Live"] = "The process answers.",

@@ -70,9 +70,34 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
         recall.Should().BeGreaterThanOrEqualTo(0.8);
     }
 
-    /// <summary>Mean reciprocal rank and mean recall at <see cref="Depth"/> over the queries of one kind, printed per query.</summary>
-    private (double Mrr, double Recall) Evaluate(string kind)
+    /// <summary>
+    /// Every judged query typed in traditional characters (OpenCC's s2t, filters too: 江蘇, 政策法規), or with its
+    /// Latin letters and digits full width (ＰＡＳ２０６０), finds what its simplified form finds.
+    /// </summary>
+    [Theory]
+    [InlineData("known-item", "traditional")]
+    [InlineData("topical", "traditional")]
+    [InlineData("known-item", "full-width")]
+    [InlineData("topical", "full-width")]
+    public void Queries_in_traditional_characters_or_full_width_score_as_their_simplified_form(string kind, string form)
     {
+        Func<string, string> write = form == "traditional" ? Traditional.Of : Traditional.FullWidth;
+        var queries = Load().Where(q => q.Kind == kind).ToList();
+        queries.Count(q => write(q.Query) != q.Query).Should().BeGreaterThanOrEqualTo(form == "traditional" ? queries.Count * 2 / 3 : 1,
+            "the converted queries differ from the judged ones");
+
+        var simplified = Evaluate(kind);
+        var converted = Evaluate(kind, write);
+
+        converted.Mrr.Should().BeApproximately(simplified.Mrr, 0.02);
+        converted.Recall.Should().BeApproximately(simplified.Recall, 0.02);
+    }
+
+    /// <summary>Mean reciprocal rank and mean recall at <see cref="Depth"/> over the queries of one kind, printed per query.</summary>
+    /// <param name="write">How the person typed the query and filters; as judged by default.</param>
+    private (double Mrr, double Recall) Evaluate(string kind, Func<string, string>? write = null)
+    {
+        write ??= text => text;
         var queries = Load().Where(q => q.Kind == kind).ToList();
         var idOf = index.Articles.ToDictionary(a => a.Title, a => a.Id);
         double reciprocalSum = 0, recallSum = 0;
@@ -81,9 +106,9 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
             var relevant = query.Relevant.Select(t => idOf[t]).ToHashSet();
             var result = index.Searcher.Search(new SearchRequest
             {
-                Query = query.Query,
-                Sections = query.Sections,
-                Regions = query.Regions,
+                Query = write(query.Query),
+                Sections = [.. query.Sections.Select(write)],
+                Regions = [.. query.Regions.Select(write)],
                 From = query.From,
                 To = query.To,
                 PageSize = Depth,
@@ -97,7 +122,7 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
             recallSum += recall;
 
             output.WriteLine($"{(reciprocal == 1 && recall == 1 ? "ok  " : "MISS")} rr={reciprocal:F2} recall={recall:F2} " +
-                             $"match={result.Query.Match} total={result.Total}  {query.Query}");
+                             $"match={result.Query.Match} total={result.Total}  {write(query.Query)}");
             for (var i = 0; i < result.Hits.Count; i++)
                 output.WriteLine($"      {i + 1,2}{(relevant.Contains(result.Hits[i].Article.Id) ? "*" : " ")} {result.Hits[i].Score,7:F2} {result.Hits[i].Article.Title}");
             foreach (var missing in query.Relevant.Where(t => !ids.Contains(idOf[t])))

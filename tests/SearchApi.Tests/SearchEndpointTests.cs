@@ -160,6 +160,44 @@ public sealed class SearchEndpointTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Analyze_shows_the_folded_term_of_each_token_with_its_span_of_the_original_text()
+    {
+        const string text = "江蘇省科技廳發佈ＡＩ政策";
+        var result = await _client.GetJson($"/api/analyze?text={Q(text)}");
+
+        var tokens = result["tokens"].Items();
+        tokens.Select(t => (t.Str("token"), t.Str("original"))).Should()
+            .StartWith([("江苏省", "江蘇省"), ("科技", "科技"), ("厅", "廳")]).And.Contain(("ai", "ＡＩ"));
+        tokens.Select(t => (text.Substring(t.Int("start"), t.Int("end") - t.Int("start")), t.Str("original"))).Should().OnlyContain(span => span.Item1 == span.Item2);
+    }
+
+    [Fact]
+    public async Task A_query_in_traditional_characters_says_how_it_was_folded_and_finds_what_the_simplified_one_finds()
+    {
+        var traditional = await _client.GetJson($"/api/search?q={Q("科技創新")}&pageSize=100");
+        var simplified = await _client.GetJson($"/api/search?q={Q("科技创新")}&pageSize=100");
+
+        traditional["query"]!.Str("text").Should().Be("科技創新");
+        traditional["query"]!.Str("normalized").Should().Be("科技创新");
+        simplified["query"]!.AsObject().ContainsKey("normalized").Should().BeFalse("nothing was folded");
+        simplified.Int("total").Should().BeGreaterThan(10);
+        traditional["hits"].Items().Select(h => h.Str("id")).Should().Equal(simplified["hits"].Items().Select(h => h.Str("id")));
+    }
+
+    [Fact]
+    public async Task A_region_filter_in_traditional_characters_filters_as_the_simplified_one()
+    {
+        var traditional = await _client.GetJson($"/api/search?region={Q("江蘇")}&section={Q("政策法規")}&pageSize=100");
+        var simplified = await _client.GetJson($"/api/search?region={Q("江苏")}&section={Q("政策法规")}&pageSize=100");
+
+        traditional["query"]!["regions"].Strings().Should().Equal("江苏");
+        traditional["query"]!["sections"].Strings().Should().Equal("政策法规");
+        simplified.Int("total").Should().BeGreaterThan(0);
+        traditional.Int("total").Should().Be(simplified.Int("total"));
+        traditional["hits"].Items().Should().OnlyContain(h => h["regions"].Strings().Contains("江苏") && h.Str("section") == "政策法规");
+    }
+
+    [Fact]
     public async Task Health_is_live_and_ready_with_the_serving_generation()
     {
         var live = await _client.GetJson("/health/live");
@@ -195,7 +233,9 @@ public sealed class SearchEndpointTests(ApiFixture api)
         parameters.Select(p => p.Str("name")).Should().BeEquivalentTo("q", "section", "region", "from", "to", "sort", "page", "pageSize");
         parameters.Should().OnlyContain(p => !string.IsNullOrEmpty(p["description"]!.GetValue<string>()) && p["example"] != null);
         parameters.Single(p => p.Str("name") == "q")["example"]!.GetValue<string>().Should().Be("概念验证中心");
-        search["responses"]!["200"]!["content"]!["application/json"]!["example"]!["hits"]![0]!.Str("title").Should().Contain("未来产业");
+        var example = search["responses"]!["200"]!["content"]!["application/json"]!["example"]!;
+        example["hits"]![0]!.Str("title").Should().Contain("未来产业");
+        example["query"]!.Str("normalized").Should().Be("概念验证中心");
         foreach (var path in document["paths"]!.AsObject())
             foreach (var operation in path.Value!.AsObject())
             {

@@ -1,3 +1,4 @@
+using ArchiveSearch.Ingest;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
@@ -8,7 +9,12 @@ using Lucene.Net.Util;
 namespace ArchiveSearch.Index;
 
 /// <summary>
-/// The analyzer chain, defined once: SmartCn words for title and body, CJK bigrams for their twin fields.
+/// The analyzer chain, defined once: SmartCn words for title and body, CJK bigrams for their twin fields, both
+/// after the same folding (<see cref="ScriptFolding"/>: traditional → simplified, full-width → ASCII,
+/// compatibility ideographs → unified, dashes → one hyphen), so 科技創新 and 科技创新 index and search alike.
+/// The folding is a char filter before the tokenizers: the tokenizers see folded text, the offsets it corrects
+/// point into the original, so snippets highlight an article's own characters. Latin case is folded after
+/// tokenizing by both analyzers (SmartCn's own filter, CJK's LowerCaseFilter): AI, Ai, ＡＩ are all "ai".
 /// Analyzers are thread-safe and reuse token streams per thread, so one instance serves the whole process.
 /// </summary>
 public static class ArchiveAnalyzers
@@ -16,10 +22,10 @@ public static class ArchiveAnalyzers
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>SmartCn with its default stopwords (punctuation); also lowercases and stems Latin words.</summary>
-    public static Analyzer Words { get; } = new SmartChineseAnalyzer(Version, useDefaultStopWords: true);
+    public static Analyzer Words { get; } = new Folded(new SmartChineseAnalyzer(Version, useDefaultStopWords: true));
 
     /// <summary>Overlapping CJK bigrams; Latin words stay whole and lowercased.</summary>
-    public static Analyzer Bigrams { get; } = new CJKAnalyzer(Version);
+    public static Analyzer Bigrams { get; } = new Folded(new CJKAnalyzer(Version));
 
     /// <summary>What the index writer uses: the right analyzer for each field.</summary>
     public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Words, new Dictionary<string, Analyzer>
@@ -46,6 +52,14 @@ public static class ArchiveAnalyzers
         stream.End();
         return tokens;
     }
+}
+
+/// <summary>An analyzer whose input is folded first (<see cref="FoldingCharFilter"/>: offsets stay on the original).</summary>
+internal sealed class Folded(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
+{
+    protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
+
+    protected override TextReader WrapReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader, ScriptFolding.Default);
 }
 
 /// <summary>One token as the index sees it: its text, where it came from, and its position.</summary>

@@ -36,8 +36,13 @@ public static class CorpusReader
                 var article = ArticleJson.Deserialize(lines[i]);
                 if (!IsUrlSafe(article.Id))
                     throw new JsonException($"id \"{article.Id}\" is not lowercase [a-z0-9-]");
-                // Another source may tag only a city; filters by its province must still find it.
-                articles.Add(article with { Regions = RegionGazetteer.Default.WithParents(article.Regions) });
+                // Another source may tag only a city; filters by its province must still find it. Section and
+                // regions written in traditional characters (政策法規, 江蘇) are stored as the filters name them.
+                articles.Add(article with
+                {
+                    Section = Sections.Name(article.Section),
+                    Regions = RegionGazetteer.Default.WithParents(article.Regions),
+                });
             }
             catch (JsonException e)
             {

@@ -98,7 +98,7 @@ public static partial class IssueParser
         foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0))
         {
             if (Sections.IsHeading(line))
-                section = line;
+                section = Sections.Name(line);
             else if (section.Length > 0)
                 entries.Add(new TocEntry(section, TocLine().Match(line) is { Success: true } m ? m.Groups["title"].Value.Trim() : line));
         }
@@ -117,7 +117,7 @@ public static partial class IssueParser
                 continue;
             if (Sections.IsHeading(line))
             {
-                section = line;
+                section = Sections.Name(line);
                 continue;
             }
             if (SourceLine().Match(line) is { Success: true } m)

@@ -20,7 +20,7 @@ public sealed class RegionGazetteer
     /// <summary>The tag for national bodies and nationwide policy.</summary>
     public const string Nationwide = "全国";
 
-    public static RegionGazetteer Default { get; } = Load(Path.Combine(AppContext.BaseDirectory, "Data"));
+    public static RegionGazetteer Default { get; } = Load(DataFile.Directory);
 
     private enum Level { Province, City, County }
 
@@ -62,7 +62,8 @@ public sealed class RegionGazetteer
     /// </summary>
     public IReadOnlyList<string> Extract(string text)
     {
-        var found = Scan(text);
+        // Folded first, so 江蘇 in an article written in traditional characters is found as 江苏 (the tags are simplified).
+        var found = Scan(ScriptFolding.Default.Fold(text));
 
         // Codes of places named without doubt, and their parents: the context that picks among
         // candidates (南京市鼓楼区) and confirms two-character county names (徐州沛县).
@@ -92,7 +93,11 @@ public sealed class RegionGazetteer
     }
 
     /// <summary>Whether <paramref name="region"/> is a tag <see cref="Extract"/> can produce: for validating region filters.</summary>
-    public bool IsKnown(string region) => region == Nationwide || _byTag.Contains(region);
+    public bool IsKnown(string region)
+    {
+        var tag = ScriptFolding.Default.Fold(region);
+        return tag == Nationwide || _byTag.Contains(tag);
+    }
 
     /// <summary>
     /// The tags, each preceded by its parents not listed yet (常州 → 江苏, 常州), as <see cref="Extract"/> lists them.
@@ -102,7 +107,7 @@ public sealed class RegionGazetteer
     public IReadOnlyList<string> WithParents(IEnumerable<string> regions)
     {
         var tags = new List<string>();
-        foreach (var region in regions)
+        foreach (var region in regions.Select(ScriptFolding.Default.Fold))
         {
             var chain = _byTag[region].ToArray() is [var place] ? place.Chain().Select(p => p.Tag) : [region];
             foreach (var tag in chain)
@@ -169,7 +174,7 @@ public sealed class RegionGazetteer
     private static RegionGazetteer Load(string dataDirectory)
     {
         var places = ReadPlaces(Path.Combine(dataDirectory, "regions.tsv"));
-        var standalone = DataLines(Path.Combine(dataDirectory, "regions-standalone.txt")).ToHashSet();
+        var standalone = DataFile.LinesOf(Path.Combine(dataDirectory, "regions-standalone.txt")).ToHashSet();
         var unknown = standalone.Where(tag => !places.Any(p => p.Level == Level.County && p.Tag == tag)).ToList();
         if (unknown.Count > 0) throw new InvalidDataException($"regions-standalone.txt: not county tags: {string.Join(", ", unknown)}");
 
@@ -185,7 +190,7 @@ public sealed class RegionGazetteer
         }
 
         var byTag = places.ToLookup(p => p.Tag);
-        foreach (var fields in DataLines(Path.Combine(dataDirectory, "regions-groups.tsv")).Select(l => l.Split('\t')))
+        foreach (var fields in DataFile.LinesOf(Path.Combine(dataDirectory, "regions-groups.tsv")).Select(l => l.Split('\t')))
         {
             var members = fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(tag => byTag[tag].ToArray() switch
             {
@@ -194,12 +199,12 @@ public sealed class RegionGazetteer
             });
             terms[fields[0]] = new Term(TermKind.Group, members.ToArray());
         }
-        foreach (var word in DataLines(Path.Combine(dataDirectory, "regions-national.txt")))
+        foreach (var word in DataFile.LinesOf(Path.Combine(dataDirectory, "regions-national.txt")))
         {
             terms[word] = new Term(TermKind.Nationwide, []);
         }
         // Last, so a stop word overrides a place's short form (和平, 城区).
-        foreach (var word in DataLines(Path.Combine(dataDirectory, "regions-stop.txt")))
+        foreach (var word in DataFile.LinesOf(Path.Combine(dataDirectory, "regions-stop.txt")))
         {
             terms[word] = new Term(TermKind.Stop, []);
         }
@@ -210,7 +215,7 @@ public sealed class RegionGazetteer
     private static List<Place> ReadPlaces(string path)
     {
         // Columns: code, name, short (the tag), level, parent code; the header row names them.
-        var rows = DataLines(path).Skip(1).Select(l => l.Split('\t')).ToList();
+        var rows = DataFile.LinesOf(path).Skip(1).Select(l => l.Split('\t')).ToList();
         var places = rows.Select(r => new Place(r[0], r[1], r[2], Enum.Parse<Level>(r[3], ignoreCase: true))).ToList();
         var byCode = places.ToDictionary(p => p.Code);
         foreach (var (row, place) in rows.Zip(places))
@@ -219,8 +224,4 @@ public sealed class RegionGazetteer
         }
         return places;
     }
-
-    /// <summary>Non-empty lines that are not '#' comments.</summary>
-    private static IEnumerable<string> DataLines(string path) =>
-        File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#'));
 }

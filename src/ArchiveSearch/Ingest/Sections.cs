@@ -7,14 +7,12 @@ public static class Sections
 
     public static IReadOnlySet<string> Names => _names.Value;
 
-    public static bool IsHeading(string line) => Names.Contains(line.Trim());
+    /// <summary>Whether the line is a heading, written in simplified or traditional characters (政策法規).</summary>
+    public static bool IsHeading(string line) => Names.Contains(Name(line));
 
-    private static IReadOnlySet<string> Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Data", "sections.txt");
-        return File.ReadLines(path)
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToHashSet(StringComparer.Ordinal);
-    }
+    /// <summary>The section's name as <c>sections.txt</c> spells it: what articles and filters carry.</summary>
+    public static string Name(string heading) => ScriptFolding.Default.Fold(heading.Trim());
+
+    private static IReadOnlySet<string> Load() =>
+        DataFile.Lines("sections.txt").Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
 }

@@ -94,8 +94,10 @@ public sealed class ArchiveSearcher : IDisposable
     public SearchResult Search(SearchRequest request, CancellationToken cancellation = default)
     {
         request.Validate();
+        request = request.WithFoldedFilters();
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        var built = text is null ? null : new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(text));
+        // Parsed folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too.
+        var built = text is null ? null : new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(ScriptFolding.Default.Fold(text)));
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
@@ -223,8 +225,12 @@ public sealed class ArchiveSearcher : IDisposable
 
     private static QueryInterpretation Interpret(
         SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>
-        new(text, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
+        new(text, Normalized(text), built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
             request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note);
+
+    /// <summary>The query as folded for searching, when folding changed it.</summary>
+    private static string? Normalized(string? text) =>
+        text is null || ScriptFolding.Default.Fold(text) is var folded && folded == text ? null : folded;
 
     private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
         from is null && to is null

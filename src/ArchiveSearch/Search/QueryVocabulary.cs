@@ -1,3 +1,5 @@
+using ArchiveSearch.Ingest;
+
 namespace ArchiveSearch.Search;
 
 /// <summary>The query-side word lists, read from data files: synonym groups and words dropped from questions.</summary>
@@ -14,21 +16,22 @@ public sealed class QueryVocabulary
         SynonymTerms = [.. synonyms.Keys.OrderByDescending(k => k.Length)];
     }
 
-    public static QueryVocabulary Default { get; } = Load(Path.Combine(AppContext.BaseDirectory, "Data"));
+    public static QueryVocabulary Default { get; } = Load();
 
     /// <summary>Every term that has synonyms, longest first.</summary>
     public IReadOnlyList<string> SynonymTerms { get; }
 
-    private static QueryVocabulary Load(string dataDir)
+    /// <summary>Folded as queries are (江蘇 and 江苏 are one word), so the lists may be written either way.</summary>
+    private static QueryVocabulary Load()
     {
         var synonyms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in DataLines(Path.Combine(dataDir, "synonyms.txt")))
+        foreach (var line in Lines("synonyms.txt"))
         {
             var group = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var term in group)
                 synonyms[term] = [.. group.Where(other => !other.Equals(term, StringComparison.OrdinalIgnoreCase))];
         }
-        var stopwords = DataLines(Path.Combine(dataDir, "query-stopwords.txt")).ToHashSet(StringComparer.Ordinal);
+        var stopwords = Lines("query-stopwords.txt").ToHashSet(StringComparer.Ordinal);
         return new QueryVocabulary(synonyms, stopwords);
     }
 
@@ -37,6 +40,6 @@ public sealed class QueryVocabulary
 
     public bool IsStopword(string word) => _stopwords.Contains(word);
 
-    private static IEnumerable<string> DataLines(string path) =>
-        File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+    private static IEnumerable<string> Lines(string fileName) =>
+        DataFile.Lines(fileName).Select(l => ScriptFolding.Default.Fold(l.Trim()));
 }

@@ -1,3 +1,5 @@
+using ArchiveSearch.Ingest;
+
 namespace ArchiveSearch.Search;
 
 public enum SearchSort
@@ -55,6 +57,13 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 10;
     public bool Snippets { get; init; } = true;
+
+    /// <summary>The section and region filters folded as the index's text is: 政策法規 and 江蘇 select as 政策法规 and 江苏.</summary>
+    internal SearchRequest WithFoldedFilters() => this with
+    {
+        Sections = [.. Sections.Select(ScriptFolding.Default.Fold).Distinct()],
+        Regions = [.. Regions.Select(ScriptFolding.Default.Fold).Distinct()],
+    };
 
     /// <exception cref="SearchRequestException">The first thing wrong with the request.</exception>
     public void Validate()

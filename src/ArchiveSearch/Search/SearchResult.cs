@@ -28,10 +28,12 @@ public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> T
 /// How a request was understood, so a person can see why something matched or did not.
 /// <paramref name="Match"/> is <c>all</c> (every term required), <c>relaxed</c> (at least
 /// <paramref name="MinimumMatch"/> of the terms, because requiring all found too little), <c>browse</c>
-/// (no query: filters only) or <c>none</c> (nothing searchable was left).
+/// (no query: filters only) or <c>none</c> (nothing searchable was left). <paramref name="Normalized"/> is the
+/// query as searched when folding changed it (科技創新 → 科技创新, ＡＩ → AI), null otherwise.
 /// </summary>
 public sealed record QueryInterpretation(
     string? Text,
+    string? Normalized,
     IReadOnlyList<QueryTerm> Terms,
     IReadOnlyList<string> Ignored,
     string Match,

@@ -19,6 +19,8 @@ public static class SearchEndpoints
             .WithSummary("Search the archive")
             .WithDescription("Ranked Chinese full-text search (BM25) with section, region and date filters, disjunctive facets " +
                              "and snippets. Words are ANDed; \"...\" is a phrase; -word excludes; OR and parentheses group. " +
+                             "Traditional characters and full-width forms are folded (科技創新 finds 科技创新; `query.normalized` " +
+                             "shows the folded query), in the query and in the section and region filters alike. " +
                              "Without q, the filters alone select, newest first. When requiring every word finds little, " +
                              "the query is relaxed to the best-matching subset and `query.match` says so.");
         api.MapGet("/articles/{id}", GetArticle)
@@ -38,7 +40,9 @@ public static class SearchEndpoints
         api.MapGet("/analyze", Analyze)
             .WithName("Analyze")
             .WithSummary("SmartCn's tokens for a text")
-            .WithDescription("How the analyzer segments a text, with offsets and positions: check why a query matches or not.");
+            .WithDescription("How the analyzer segments a text, with offsets and positions: check why a query matches or not. " +
+                             "Each token is the folded term the index holds (traditional → simplified, full-width → ASCII, " +
+                             "lower case) with the original text it came from.");
         return api;
     }
 
@@ -46,8 +50,8 @@ public static class SearchEndpoints
         ArchiveSearcher searcher,
         HttpContext http,
         [Description("The query: words are ANDed, \"...\" is a phrase, -word excludes, OR and parentheses group; at most 256 characters. Leave empty to browse by filters.")] string? q,
-        [Description("Only these sections (repeatable): 政策法规, 各地动态, 行业新闻, 产品市场, 知识产权, 标准化, 聚焦常州.")] string[]? section,
-        [Description("Only articles about these regions (repeatable): a province (江苏), a city (常州), a county (武进) or 全国 for nationwide. A province also matches articles about its cities.")] string[]? region,
+        [Description("Only these sections (repeatable): 政策法规, 各地动态, 行业新闻, 产品市场, 知识产权, 标准化, 聚焦常州; traditional characters are accepted (政策法規).")] string[]? section,
+        [Description("Only articles about these regions (repeatable): a province (江苏), a city (常州), a county (武进) or 全国 for nationwide. A province also matches articles about its cities. Traditional characters are accepted (江蘇).")] string[]? region,
         [Description("Earliest article date, yyyy-MM-dd, inclusive.")] string? from,
         [Description("Latest article date, yyyy-MM-dd, inclusive.")] string? to,
         [Description("relevance (default; newest first without q), date (newest first) or date_asc (oldest first).")] string? sort,
@@ -99,7 +103,7 @@ public static class SearchEndpoints
         if (text.Length > MaxAnalyzeLength)
             return Invalid(new SearchRequestException("text", $"is {text.Length} characters long; the limit is {MaxAnalyzeLength}"));
         var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text)
-            .Select(t => new TokenResponse(t.Term, t.Start, t.End, t.Position)).ToList();
+            .Select(t => new TokenResponse(t.Term, text[t.Start..t.End], t.Start, t.End, t.Position)).ToList();
         return TypedResults.Ok(new AnalyzeResponse(text, tokens));
     }
 

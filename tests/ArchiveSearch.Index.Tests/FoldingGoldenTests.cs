@@ -1,0 +1,143 @@
+using ArchiveSearch.Ingest;
+using TestSupport;
+
+namespace ArchiveSearch.Index.Tests;
+
+/// <summary>
+/// The folding of Data/folding.tsv (OpenCC's traditional → simplified tables, NFKC width and compatibility forms)
+/// as the analysis chain applies it: characters, phrases where a character alone is ambiguous, widths, case, and
+/// offsets that stay on the original text.
+/// </summary>
+public sealed class FoldingGoldenTests
+{
+    private static readonly ScriptFolding Folding = ScriptFolding.Default;
+
+    [Theory]
+    [InlineData("科技創新", "科技创新")]
+    [InlineData("新質生產力", "新质生产力")]
+    [InlineData("乾燥", "干燥")] // 乾 alone is 干 …
+    [InlineData("乾坤", "乾坤")] // … but not in 乾坤, which the phrase table keeps
+    [InlineData("乾隆年間", "乾隆年间")]
+    [InlineData("之後", "之后")]
+    [InlineData("頭髮", "头发")]
+    [InlineData("發展", "发展")]
+    [InlineData("臺灣", "台湾")]
+    [InlineData("颱風", "台风")]
+    [InlineData("江蘇省長三角", "江苏省长三角")]
+    [InlineData("著作權", "著作权")] // 著 stays where simplified writes it too
+    [InlineData("顯著", "显著")]
+    [InlineData("什麼", "什么")]
+    public void Traditional_characters_and_phrases_fold_to_simplified(string written, string folded) =>
+        Folding.Fold(written).Should().Be(folded);
+
+    [Theory]
+    [InlineData("ＰＡＳ２０６０", "PAS2060")]
+    [InlineData("ＡＩ和５Ｇ", "AI和5G")]
+    [InlineData("１２％", "12%")]
+    [InlineData("\uF900\uF901", "岂更")] // CJK compatibility ideographs → unified (豈 更), then simplified
+    [InlineData("\u2F00\u2F06", "一二")] // Kangxi radicals
+    [InlineData("2022–2024", "2022-2024")]
+    [InlineData("2022—2024", "2022-2024")]
+    [InlineData("2022－2024", "2022-2024")]
+    [InlineData("创新﹏发展", "创新_发展")]
+    [InlineData("ｶﾀｶﾅ", "ｶﾀｶﾅ")] // half-width katakana untouched
+    [InlineData("①②", "①②")] // enclosed numbers would run into neighbouring digits
+    [InlineData("第1，2批；（试行）", "第1，2批；（试行）")] // Chinese punctuation stays full width
+    [InlineData("﹐︓", "，：")] // its small and vertical variants fold to it
+    public void Width_and_compatibility_forms_fold_where_it_is_safe(string written, string folded) =>
+        Folding.Fold(written).Should().Be(folded);
+
+    [Fact]
+    public void Simplified_text_is_left_alone()
+    {
+        const string text = "江苏省科技厅发布政策解读，显著提升著作权保护水平";
+        Folding.Fold(text).Should().BeSameAs(text);
+    }
+
+    [Fact]
+    public void Folding_is_idempotent_over_every_value_of_the_table()
+    {
+        foreach (var value in Folding.Mappings.Values)
+            Folding.Fold(value).Should().Be(value, "folded text folds to itself");
+    }
+
+    [Fact]
+    public void The_table_names_its_source_version_and_licence()
+    {
+        var header = File.ReadLines(Path.Combine(DataFile.Directory, ScriptFolding.FileName)).TakeWhile(l => l.StartsWith('#')).ToList();
+        string.Join('\n', header).Should().Contain("opencc-js 1.4.2").And.Contain("Apache-2.0");
+        Folding.Mappings.Count.Should().BeGreaterThan(4000);
+    }
+
+    [Theory]
+    [InlineData("AI")]
+    [InlineData("Ai")]
+    [InlineData("ai")]
+    [InlineData("ＡＩ")]
+    [InlineData("ａｉ")]
+    public void Latin_case_and_width_fold_in_both_analyzers(string written)
+    {
+        Terms(ArchiveAnalyzers.Words, written).Should().Equal("ai");
+        Terms(ArchiveAnalyzers.Bigrams, written).Should().Equal("ai");
+    }
+
+    [Theory]
+    [InlineData("科技創新引領未來產業發展", "科技创新引领未来产业发展")]
+    [InlineData("ＰＡＳ２０６０碳中和標準", "PAS2060碳中和标准")]
+    [InlineData("５Ｇ–Ａ網絡", "5G-A网络")]
+    [InlineData("人工智能﹏大模型", "人工智能_大模型")]
+    public void Both_analyzers_give_folded_text_the_tokens_of_its_simplified_form(string written, string simplified)
+    {
+        Terms(ArchiveAnalyzers.Words, written).Should().Equal(Terms(ArchiveAnalyzers.Words, simplified));
+        Terms(ArchiveAnalyzers.Bigrams, written).Should().Equal(Terms(ArchiveAnalyzers.Bigrams, simplified));
+    }
+
+    [Fact]
+    public void Offsets_point_into_the_original_text()
+    {
+        const string text = "據臺灣《經濟日報》報導，ＡＩ晶片…需求";
+
+        var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+
+        // … folds to three characters: the tokens after it still point at their own text.
+        tokens.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("台湾", "臺灣"), ("经济", "經濟"), ("ai", "ＡＩ"), ("需求", "需求")]);
+        var bigrams = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+        bigrams.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("报导", "報導"), ("晶片", "晶片"), ("需求", "需求")]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_text_folds_to_no_tokens(string text)
+    {
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text).Should().BeEmpty();
+        ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Offsets_stay_true_after_replacements_shorter_and_longer_than_their_keys()
+    {
+        const string text = "氣溫達到３５℃……乾燥天氣持續";
+
+        var tokens = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text);
+
+        tokens.Select(t => (t.Term, text[t.Start..t.End])).Should().Contain([("气温", "氣溫"), ("35", "３５"), ("干燥", "乾燥"), ("持续", "持續")]);
+    }
+
+    [Fact]
+    public void The_char_filter_and_the_string_folding_agree_on_the_corpus_in_traditional_characters()
+    {
+        var articles = RepoPaths.CorpusFiles.SelectMany(CorpusReader.ReadFile).ToList();
+        foreach (var article in articles)
+        {
+            var traditional = Traditional.Of(article.Title + "\n" + article.Body);
+            traditional.Should().NotBe(article.Title + "\n" + article.Body);
+            var viaFilter = Terms(ArchiveAnalyzers.Bigrams, traditional);
+            var viaString = Terms(ArchiveAnalyzers.Bigrams, Folding.Fold(traditional));
+            viaFilter.Should().Equal(viaString, article.Title);
+        }
+    }
+
+    private static List<string> Terms(Lucene.Net.Analysis.Analyzer analyzer, string text) =>
+        [.. ArchiveAnalyzers.Tokenize(analyzer, text).Select(t => t.Term)];
+}
