@@ -1,0 +1,33 @@
+using OpenTelemetry.Metrics;
+
+namespace SearchApi.Observability;
+
+/// <summary>
+/// /metrics in Prometheus text: the ASP.NET Core instrumentation's request rate and latency per route, and
+/// <see cref="ApiMetrics"/>. <c>Search:MetricsEnabled=false</c> leaves OpenTelemetry out (the benchmark's baseline).
+/// </summary>
+public static class MetricsSetup
+{
+    public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddSingleton<SearchLog>();
+        if (Enabled(builder.Configuration))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(ApiMetrics.MeterName)
+                .AddPrometheusExporter());
+        }
+        return builder;
+    }
+
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        if (Enabled(app.Configuration)) app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool Enabled(IConfiguration configuration) =>
+        configuration.GetValue($"{SearchOptions.Section}:MetricsEnabled", true);
+}
