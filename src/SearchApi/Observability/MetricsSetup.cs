@@ -4,7 +4,8 @@ namespace SearchApi.Observability;
 
 /// <summary>
 /// /metrics in Prometheus text: the ASP.NET Core instrumentation's request rate and latency per route, and
-/// <see cref="ApiMetrics"/>. <c>Search:MetricsEnabled=false</c> leaves OpenTelemetry out (the benchmark's baseline).
+/// <see cref="ApiMetrics"/>; and the per-search log line (<see cref="SearchLog"/>) the search endpoint writes beside them.
+/// <c>Search:MetricsEnabled=false</c> leaves OpenTelemetry out (the baseline of benchmarks/proxy-cost).
 /// </summary>
 public static class MetricsSetup
 {
