@@ -27,6 +27,7 @@ public sealed class ReplicationTests : IDisposable
         await primary.WaitReady();
         var replicas = new[] { Replica(primary), Replica(primary) };
         foreach (var replica in replicas) await replica.WaitReady();
+        var first = (await primary.Client.GetJson("/health/ready")).Str("generation");
         foreach (var replica in replicas)
         {
             (await replica.Client.GetAsync($"/api/articles/{added.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -49,6 +50,9 @@ public sealed class ReplicationTests : IDisposable
             ready["replication"]!.Str("primaryGeneration").Should().Be(job.Str("generation"));
             (await replica.Metric("archive_search_replication_installs_total")).Should().Be(2);
         }
+        foreach (var index in new[] { 1, 2 }.Select(n => _temp.Combine($"replica-{n}")))
+            Generations(index).Select(Path.GetFileName).Should().BeEquivalentTo([first, job.Str("generation")],
+                "a replica keeps the generation it served before for rollback, as a rebuild does");
         published.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 
