@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SearchApi.Endpoints;
 
 namespace SearchApi.Replication;
@@ -7,7 +8,7 @@ public static class ReplicationSetup
 {
     public static WebApplicationBuilder AddReplication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReplicaState>();
         builder.Services.AddSingleton<GenerationManifests>();
         builder.Services.AddHostedService<ReplicaSync>();
