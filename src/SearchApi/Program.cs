@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SearchApi;
 using SearchApi.Endpoints;
+using SearchApi.Observability;
+using SearchApi.Replication;
 using SearchApi.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +27,9 @@ builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProb
 builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
+builder.AddReplication();
+builder.AddMetrics();
+builder.AddForwardedHeaders();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ExceptionStatus.Describe);
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -57,6 +62,7 @@ builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SearchOptio
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For });
 app.UseStatusCodePages();
 app.UseRateLimiter();
@@ -78,6 +84,8 @@ app.MapGroup("/api")
     .MapSearchEndpoints()
     .MapAdminEndpoints();
 app.MapGroup("/health").WithTags("Health").MapHealthEndpoints();
+app.MapReplication();
+app.MapMetrics();
 
 app.Run();
 

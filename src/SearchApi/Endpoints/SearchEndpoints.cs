@@ -4,6 +4,7 @@ using System.Globalization;
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
 
@@ -49,6 +50,8 @@ public static class SearchEndpoints
     private static Results<Ok<SearchResponse>, ValidationProblem> Search(
         ArchiveSearcher searcher,
         HttpContext http,
+        ApiMetrics metrics,
+        SearchLog log,
         [Description("The query: words are ANDed, \"...\" is a phrase, -word excludes, OR and parentheses group; at most 256 characters. Leave empty to browse by filters.")] string? q,
         [Description("Only these sections (repeatable): 政策法规, 各地动态, 行业新闻, 产品市场, 知识产权, 标准化, 聚焦常州; traditional characters are accepted (政策法規).")] string[]? section,
         [Description("Only articles about these regions (repeatable): a province (江苏), a city (常州), a county (武进) or 全国 for nationwide. A province also matches articles about its cities. Traditional characters are accepted (江蘇).")] string[]? region,
@@ -73,7 +76,10 @@ public static class SearchEndpoints
                 PageSize = Int("pageSize", pageSize, 10),
             };
             var result = searcher.Search(request, http.RequestAborted);
-            return TypedResults.Ok(SearchResponse.From(result, clock.ElapsedMilliseconds));
+            var elapsed = clock.Elapsed;
+            metrics.Searched(elapsed, result.Total, result.Query.Match);
+            log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
+            return TypedResults.Ok(SearchResponse.From(result, (long)elapsed.TotalMilliseconds));
         }
         catch (SearchRequestException e)
         {
