@@ -95,13 +95,14 @@ public sealed class ArchiveSearcher : IDisposable
     {
         request.Validate();
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        var built = text is null ? null : new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(text));
+        var builder = new QueryBuilder(QueryVocabulary.Default);
+        var built = text is null ? null : builder.Build(UserQuery.Parse(text));
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
-        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
+        if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
             return new SearchResult(Interpret(request, text, built, "none", null, sort,
-                    "nothing searchable is left once punctuation and question words are dropped"),
+                    "nothing searchable is left once punctuation and question words are dropped", []),
                 0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
 
         using var lease = Acquire();
@@ -113,17 +114,22 @@ public sealed class ArchiveSearcher : IDisposable
         var query = built?.Compose() ?? new MatchAllDocsQuery();
         var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
 
-        var required = built?.Required.Count ?? 0;
+        var required = built?.Parts.Count ?? 0;
         var strictTotal = top.TotalHits;
+        IReadOnlyList<string> dropped = [], anyOf = [];
         if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
         {
-            // Requiring every word found little: ask for the best-matching subset, most words first.
-            for (var k = required - 1; k >= Math.Max(1, (required + 1) / 2); k--)
+            // Requiring every word found little: give words up one by one, absent, generic and common ones first.
+            var terms = RelaxationTerms.Of(searcher, builder, built, filter);
+            foreach (var level in Relaxation.Levels(terms.Stats))
             {
-                var relaxedQuery = built!.Compose(k);
+                var relaxedQuery = built.Compose(terms.Queries, level);
                 var (relaxedTop, relaxedFacets) = Collect(searcher, relaxedQuery, filter, request, sort, cancellation);
                 if (relaxedTop.TotalHits <= top.TotalHits) continue;
-                (query, top, facets, match, minimumMatch) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed", k);
+                (query, top, facets, match) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed");
+                minimumMatch = level.AnyOf.Count > 0 ? 1 : level.Required.Sum(i => terms.Sizes[i]);
+                dropped = [.. level.Dropped.Select(i => terms.Texts[i])];
+                anyOf = [.. level.AnyOf.Select(i => terms.Texts[i])];
                 if (top.TotalHits >= RelaxBelow) break;
             }
         }
@@ -142,12 +148,8 @@ public sealed class ArchiveSearcher : IDisposable
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
-        // Relaxing also happens when a few articles have every term, so the note says how many did.
-        var note = match != "relaxed" ? null
-            : strictTotal == 0
-                ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
-                : $"only {strictTotal} article(s) have all {required} terms together; also showing articles with at least {minimumMatch} of them, best first";
-        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note),
+        var note = QueryNote.Of(required, strictTotal, match == "relaxed", minimumMatch, dropped, anyOf, built?.Years ?? [], built?.Places ?? []);
+        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note, dropped),
             top.TotalHits, request.Page, request.PageSize, hits, facets);
     }
 
@@ -221,10 +223,11 @@ public sealed class ArchiveSearcher : IDisposable
 
     private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
-    private static QueryInterpretation Interpret(
-        SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>
+    private static QueryInterpretation Interpret(SearchRequest request, string? text, BuiltQuery? built, string match,
+        int? minimumMatch, SearchSort sort, string? note, IReadOnlyList<string> dropped) =>
         new(text, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
-            request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note);
+            request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note,
+            dropped, built?.Years ?? [], built?.Places ?? []);
 
     private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
         from is null && to is null

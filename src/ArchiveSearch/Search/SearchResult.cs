@@ -28,7 +28,10 @@ public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> T
 /// How a request was understood, so a person can see why something matched or did not.
 /// <paramref name="Match"/> is <c>all</c> (every term required), <c>relaxed</c> (at least
 /// <paramref name="MinimumMatch"/> of the terms, because requiring all found too little), <c>browse</c>
-/// (no query: filters only) or <c>none</c> (nothing searchable was left).
+/// (no query: filters only) or <c>none</c> (nothing searchable was left). <paramref name="Dropped"/> are the
+/// terms a relaxed query stopped requiring, in the order it gave them up (they still count towards the score);
+/// <paramref name="Years"/> and <paramref name="Places"/> are the years and region tags the text named, whose
+/// articles rank higher (a boost, not a filter).
 /// </summary>
 public sealed record QueryInterpretation(
     string? Text,
@@ -41,4 +44,7 @@ public sealed record QueryInterpretation(
     DateOnly? From,
     DateOnly? To,
     string Sort,
-    string? Note);
+    string? Note,
+    IReadOnlyList<string> Dropped,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<string> Places);

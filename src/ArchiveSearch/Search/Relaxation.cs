@@ -1,0 +1,104 @@
+namespace ArchiveSearch.Search;
+
+/// <summary>What a query term is to relaxation: a topic word, or one it may drop early.</summary>
+internal enum TermRole
+{
+    /// <summary>A topic word: dropped only after the others, most common first.</summary>
+    Word,
+    /// <summary>A word most articles could carry (政策, 情况, 发展): dropped before topic words.</summary>
+    Generic,
+    /// <summary>A year (2022年): dropped before generic words; the year still boosts articles dated in it.</summary>
+    Year,
+    /// <summary>A place (常州): dropped after generic words; the place still boosts articles tagged with it.</summary>
+    Place,
+    /// <summary>A quoted phrase or a group the person typed: never merged, dropped as a topic word.</summary>
+    Fixed,
+}
+
+/// <summary>A term of the query as relaxation sees it: its role and in how many articles it occurs.</summary>
+internal readonly record struct TermStats(TermRole Role, int DocFreq);
+
+/// <summary>
+/// One step of relaxation, by index into the terms: every <paramref name="Required"/> term, at least one of
+/// <paramref name="AnyOf"/> when it is not empty, and the <paramref name="Dropped"/> terms only adding to the score.
+/// </summary>
+internal sealed record RelaxationLevel(IReadOnlyList<int> Required, IReadOnlyList<int> AnyOf, IReadOnlyList<int> Dropped);
+
+/// <summary>
+/// Which words a query gives up, in what order, when requiring all of them finds too little. Pure: the searcher
+/// supplies the counts. The idea is Meilisearch's <c>matchingStrategy: frequency</c> (drop the most frequent word
+/// first, so the rare, specific ones decide) with the classes of words a reader does not mean as topics going
+/// first, and Elasticsearch's <c>minimum_should_match: 1</c> with idf-aware scoring as the last step.
+/// </summary>
+internal static class Relaxation
+{
+    /// <summary>
+    /// Groups of adjacent topic words of one chunk that the archive holds verbatim (工业 + 软件 → 工业软件), longest
+    /// first from the left, as index ranges [First, Last]. A group is kept or dropped whole, so relaxing
+    /// 工业软件国产化 keeps 工业软件 rather than 软件 alone. <paramref name="adjacent"/>(i) says whether term i + 1
+    /// follows term i without a gap in the same chunk; <paramref name="occursVerbatim"/>(first, last) whether the
+    /// text from term first to term last occurs in some article.
+    /// </summary>
+    public static IReadOnlyList<(int First, int Last)> Compounds(
+        IReadOnlyList<TermRole> roles, Func<int, bool> adjacent, Func<int, int, bool> occursVerbatim)
+    {
+        var groups = new List<(int, int)>();
+        for (var first = 0; first < roles.Count;)
+        {
+            var last = first;
+            if (roles[first] == TermRole.Word)
+            {
+                while (last + 1 < roles.Count && roles[last + 1] == TermRole.Word && adjacent(last) && occursVerbatim(first, last + 1))
+                    last++;
+            }
+            groups.Add((first, last));
+            first = last + 1;
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// The order terms are dropped in: words no article has first (they can only empty the answer), then years,
+    /// generic words and places (the boosts still honour years and places), then topic words, most common first;
+    /// equal counts drop the later-typed word first. The last term, the rarest topic word, is never dropped.
+    /// </summary>
+    public static IReadOnlyList<int> DropOrder(IReadOnlyList<TermStats> terms) =>
+        [.. Enumerable.Range(0, terms.Count)
+            .OrderBy(i => Rank(terms[i]))
+            .ThenByDescending(i => terms[i].DocFreq)
+            .ThenByDescending(i => i)
+            .Take(Math.Max(0, terms.Count - 1))];
+
+    /// <summary>
+    /// The steps from strict to loosest: each drops one more term in <see cref="DropOrder"/>, the dropped ones
+    /// still scoring. When only one topic word is left and others were dropped, a last step asks for any one of the
+    /// topic words the archive has, so an article with a rarer one of them still comes (AR眼镜新产品: the AR
+    /// conference has AR but no 眼镜).
+    /// </summary>
+    public static IReadOnlyList<RelaxationLevel> Levels(IReadOnlyList<TermStats> terms)
+    {
+        var order = DropOrder(terms);
+        var levels = new List<RelaxationLevel>();
+        for (var dropped = 1; dropped <= order.Count; dropped++)
+        {
+            var gone = order.Take(dropped).ToList();
+            levels.Add(new RelaxationLevel(
+                [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i))], [], gone));
+        }
+        var topics = Enumerable.Range(0, terms.Count).Where(i => IsTopic(terms[i]) && terms[i].DocFreq > 0).ToList();
+        if (levels.Count > 0 && topics.Count > 1)
+            levels.Add(new RelaxationLevel([], topics, [.. Enumerable.Range(0, terms.Count).Where(i => !topics.Contains(i))]));
+        return levels;
+    }
+
+    private static bool IsTopic(TermStats term) => term.Role is TermRole.Word or TermRole.Fixed;
+
+    private static int Rank(TermStats term) =>
+        term.DocFreq == 0 ? 0 : term.Role switch
+        {
+            TermRole.Year => 1,
+            TermRole.Generic => 2,
+            TermRole.Place => 3,
+            _ => 4,
+        };
+}
