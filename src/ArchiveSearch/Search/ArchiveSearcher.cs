@@ -117,25 +117,39 @@ public sealed class ArchiveSearcher : IDisposable
         var required = built?.Parts.Count ?? 0;
         var strictTotal = top.TotalHits;
         IReadOnlyList<string> dropped = [], anyOf = [];
+        // The articles each stricter step found, by step (0: strict): never ranked below what a looser step adds.
+        Dictionary<int, int>? tiers = null;
         if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
         {
             // Requiring every word found little: give words up one by one, absent, generic and common ones first.
+            tiers = [];
+            AddTier(top, 0);
             var terms = RelaxationTerms.Of(searcher, builder, built, filter);
-            foreach (var level in Relaxation.Levels(terms.Stats))
+            var levels = Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]);
+            for (var l = 0; l < levels.Count; l++)
             {
+                var level = levels[l];
                 var relaxedQuery = built.Compose(terms.Queries, level);
                 var (relaxedTop, relaxedFacets) = Collect(searcher, relaxedQuery, filter, request, sort, cancellation);
+                if (relaxedTop.TotalHits < RelaxBelow) AddTier(relaxedTop, l + 1);
                 if (relaxedTop.TotalHits <= top.TotalHits) continue;
                 (query, top, facets, match) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed");
                 minimumMatch = level.AnyOf.Count > 0 ? 1 : level.Required.Sum(i => terms.Sizes[i]);
-                dropped = [.. level.Dropped.Select(i => terms.Texts[i])];
-                anyOf = [.. level.AnyOf.Select(i => terms.Texts[i])];
+                dropped = level.AnyOf.Count > 0 ? [] : [.. level.Dropped.Select(i => terms.Texts[i])];
+                anyOf = [.. level.AnyOf.Select(i => built.Parts[i].Text)];
                 if (top.TotalHits >= RelaxBelow) break;
             }
         }
 
         if (sort == SearchSort.Relevance && built?.BonusQuery() is { } bonus)
             top = BonusRescorer.Rescore(searcher, top, bonus);
+        if (sort == SearchSort.Relevance && match == "relaxed" && tiers is { Count: > 0 })
+            top = new TopDocs(top.TotalHits, Relaxation.ByTier(top.ScoreDocs, h => tiers.GetValueOrDefault(h.Doc, int.MaxValue)), top.MaxScore);
+
+        void AddTier(TopDocs found, int tier)
+        {
+            foreach (var hit in found.ScoreDocs) tiers!.TryAdd(hit.Doc, tier);
+        }
 
         var start = (request.Page - 1) * request.PageSize;
         var page = top.ScoreDocs.Skip(start).Take(request.PageSize)

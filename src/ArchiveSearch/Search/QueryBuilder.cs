@@ -214,14 +214,12 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 }
                 var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
                 var isLatin = !IsCjk(token.Term[0]);
-                // A generic character (新) stands alone: joined to its neighbour it would make a word no one typed (眼镜新).
-                var isGeneric = isSingleCjk && vocabulary.IsGeneric(token.Term);
-                if (isSingleCjk && !isGeneric && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
+                if (isSingleCjk && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
                     spans[^1] = (last.Start, token.End, last.Singles + 1, false);
                 else if (isLatin && spans is [.., { Latin: true } previous] && previous.End == token.Start)
                     spans[^1] = (previous.Start, token.End, 0, true);
                 else
-                    spans.Add((token.Start, token.End, isSingleCjk && !isGeneric ? 1 : 0, isLatin));
+                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0, isLatin));
             }
             Flush();
 
@@ -229,12 +227,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
             {
                 // A lone character SmartCn could not place (显示器 / 件, 元 / 宇宙) belongs to the word it touches:
                 // alone it would match that character anywhere.
+                // A lone generic character (新) stays a word of its own: joined to its neighbour it would make a
+                // word no one typed (AR眼镜新产品 → 眼镜新).
                 for (var i = 0; i < spans.Count; i++)
                 {
-                    if (spans[i].Singles != 1) continue;
-                    if (i > 0 && spans[i - 1].End == spans[i].Start && !IsGenericSpan(spans[i - 1]))
+                    if (spans[i].Singles != 1 || vocabulary.IsGeneric(text[spans[i].Start..spans[i].End])) continue;
+                    if (i > 0 && spans[i - 1].End == spans[i].Start)
                         spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0, false);
-                    else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start && !IsGenericSpan(spans[i + 1]))
+                    else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start)
                         spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0, false);
                     else continue;
                     spans.RemoveAt(i--);
@@ -242,9 +242,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
                 foreach (var span in spans) AddUnit(offset + span.Start, offset + span.End);
                 spans.Clear();
             }
-
-            bool IsGenericSpan((int Start, int End, int Singles, bool Latin) span) =>
-                span.End - span.Start == 1 && vocabulary.IsGeneric(text[span.Start..span.End]);
         }
         return units;
 
@@ -435,7 +432,7 @@ internal sealed record BuiltQuery(
 
     /// <summary>
     /// A relaxed query over <paramref name="terms"/> (single words or groups relaxation keeps whole) at one level:
-    /// the articles it finds, and every article the strict query finds.
+    /// the articles it finds, and every article the strict query finds. The level's AnyOf are single words (parts).
     /// </summary>
     public Query Compose(IReadOnlyList<Query> terms, RelaxationLevel level)
     {
@@ -444,7 +441,7 @@ internal sealed record BuiltQuery(
         if (level.AnyOf.Count > 0)
         {
             var any = new BooleanQuery();
-            foreach (var i in level.AnyOf) any.Add(terms[i], Occur.SHOULD);
+            foreach (var i in level.AnyOf) any.Add(Parts[i].Query, Occur.SHOULD);
             relaxed.Add(any, Occur.MUST);
         }
         foreach (var i in level.Dropped) relaxed.Add(terms[i], Occur.SHOULD);

@@ -70,12 +70,13 @@ internal static class Relaxation
             .Take(Math.Max(0, terms.Count - 1))];
 
     /// <summary>
-    /// The steps from strict to loosest: each drops one more term in <see cref="DropOrder"/>, the dropped ones
-    /// still scoring. When only one topic word is left and others were dropped, a last step asks for any one of the
-    /// topic words the archive has, so an article with a rarer one of them still comes (AR眼镜新产品: the AR
-    /// conference has AR but no 眼镜).
+    /// The steps from strict to loosest over <paramref name="terms"/> (words, or groups kept whole): each drops one
+    /// more term in <see cref="DropOrder"/>, the dropped ones still scoring. When one term is left, a last step asks
+    /// for any one of the topic words among <paramref name="partRoles"/> (single words, groups taken apart), the
+    /// groups still scoring, so an article with a rarer one of them still comes (AR眼镜新产品: the AR conference has AR
+    /// but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业). Its AnyOf indexes the parts.
     /// </summary>
-    public static IReadOnlyList<RelaxationLevel> Levels(IReadOnlyList<TermStats> terms)
+    public static IReadOnlyList<RelaxationLevel> Levels(IReadOnlyList<TermStats> terms, IReadOnlyList<TermRole> partRoles)
     {
         var order = DropOrder(terms);
         var levels = new List<RelaxationLevel>();
@@ -85,13 +86,20 @@ internal static class Relaxation
             levels.Add(new RelaxationLevel(
                 [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i))], [], gone));
         }
-        var topics = Enumerable.Range(0, terms.Count).Where(i => IsTopic(terms[i]) && terms[i].DocFreq > 0).ToList();
+        var topics = Enumerable.Range(0, partRoles.Count).Where(i => partRoles[i] is TermRole.Word or TermRole.Fixed).ToList();
         if (levels.Count > 0 && topics.Count > 1)
-            levels.Add(new RelaxationLevel([], topics, [.. Enumerable.Range(0, terms.Count).Where(i => !topics.Contains(i))]));
+            levels.Add(new RelaxationLevel([], topics, [.. Enumerable.Range(0, terms.Count)]));
         return levels;
     }
 
-    private static bool IsTopic(TermStats term) => term.Role is TermRole.Word or TermRole.Fixed;
+    /// <summary>
+    /// The hits ordered by the strictest step that found them (the strict query is step 0), each step's hits in
+    /// their order: a relaxed answer never ranks what a stricter step found below what relaxing further added,
+    /// whatever the scores of common words add up to. This is Meilisearch's "words" ranking rule: more of the
+    /// query's words first.
+    /// </summary>
+    public static T[] ByTier<T>(IReadOnlyList<T> hits, Func<T, int> tierOf) =>
+        [.. hits.Select((hit, i) => (hit, i)).OrderBy(h => tierOf(h.hit)).ThenBy(h => h.i).Select(h => h.hit)];
 
     private static int Rank(TermStats term) =>
         term.DocFreq == 0 ? 0 : term.Role switch
