@@ -61,24 +61,40 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
     public void Known_item_queries_find_their_article_first()
     {
         var (mrr, recall) = Evaluate("known-item");
-        mrr.Should().BeGreaterThanOrEqualTo(0.95);
-        recall.Should().BeGreaterThanOrEqualTo(0.95);
+        // What they scored before issue 10's relaxation, which may not lower them.
+        mrr.Should().BeGreaterThanOrEqualTo(1.0);
+        recall.Should().BeGreaterThanOrEqualTo(1.0);
     }
 
     [Fact]
     public void Topical_queries_find_the_relevant_articles_near_the_top()
     {
         var (mrr, recall) = Evaluate("topical");
-        mrr.Should().BeGreaterThanOrEqualTo(0.85);
-        recall.Should().BeGreaterThanOrEqualTo(0.8);
+        // What they scored before issue 10's relaxation (1.000 / 0.983), which may not lower them.
+        mrr.Should().BeGreaterThanOrEqualTo(1.0);
+        recall.Should().BeGreaterThanOrEqualTo(0.98);
     }
 
     [Fact]
     public void Natural_queries_find_what_the_reader_meant()
     {
         var (mrr, recall) = Evaluate("natural");
-        mrr.Should().BeGreaterThanOrEqualTo(0.77);
-        recall.Should().BeGreaterThanOrEqualTo(0.74);
+        // Before relaxing unspaced chunks (issue 10): 0.772 / 0.747, and 17 of the 90 answered nothing.
+        mrr.Should().BeGreaterThanOrEqualTo(0.9);
+        recall.Should().BeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Fact]
+    public void No_judged_query_answers_empty()
+    {
+        var empty = Load()
+            .Where(q => index.Searcher.Search(new SearchRequest
+            {
+                Query = q.Query, Sections = q.Sections, Regions = q.Regions, From = q.From, To = q.To, Snippets = false,
+            }).Total == 0)
+            .Select(q => q.Query);
+
+        empty.Should().BeEmpty("every judged query has a relevant article in the archive");
     }
 
     /// <summary>Mean reciprocal rank and mean recall at <see cref="Depth"/> over the queries of one kind, printed per query.</summary>

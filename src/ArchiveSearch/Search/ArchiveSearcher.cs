@@ -114,7 +114,7 @@ public sealed class ArchiveSearcher : IDisposable
         var query = built?.Compose() ?? new MatchAllDocsQuery();
         var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
 
-        var required = built?.Parts.Count ?? 0;
+        var required = built?.RequiredCount ?? 0;
         var strictTotal = top.TotalHits;
         IReadOnlyList<string> dropped = [], anyOf = [];
         // The articles each stricter step found, by step (0: strict): never ranked below what a looser step adds.
@@ -135,7 +135,7 @@ public sealed class ArchiveSearcher : IDisposable
                 if (relaxedTop.TotalHits <= top.TotalHits) continue;
                 (query, top, facets, match) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed");
                 minimumMatch = level.AnyOf.Count > 0 ? 1 : level.Required.Sum(i => terms.Sizes[i]);
-                dropped = level.AnyOf.Count > 0 ? [] : [.. level.Dropped.Select(i => terms.Texts[i])];
+                dropped = level.AnyOf.Count > 0 ? [] : [.. level.Dropped.Where(i => terms.Stats[i].Role != TermRole.Year).Select(i => terms.Texts[i])];
                 anyOf = [.. level.AnyOf.Select(i => built.Parts[i].Text)];
                 if (top.TotalHits >= RelaxBelow) break;
             }

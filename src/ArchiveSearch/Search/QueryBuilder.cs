@@ -89,6 +89,15 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    /// <summary>The index terms text is matched by in the body, for its weight: its bigrams, or its SmartCn words when it has none.</summary>
+    public IReadOnlyList<Term> IndexTerms(string text)
+    {
+        var bigrams = Bigrams(text);
+        return bigrams is [{ Term.Length: 1 } only] && IsCjk(only.Term[0]) || bigrams.Count == 0
+            ? [.. Words(text).Select(w => new Term(ArticleFields.Body, w.Term))]
+            : [.. bigrams.Select(b => new Term(ArticleFields.BodyBigrams, b.Term))];
+    }
+
     /// <summary>Text anywhere in an article as written (its bigrams in sequence): a group of words relaxation keeps whole.</summary>
     public Query? Verbatim(string text) => Match(text, highlight: false);
 
@@ -248,8 +257,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         void AddUnit(int start, int end)
         {
             var text = chunk[start..end];
-            if (Unit(text, excluding) is { } query)
-                units.Add(new QueryUnit(query, text, excluding ? TermRole.Fixed : RoleOf(text), start, end, Bigrams(text)));
+            var role = excluding ? TermRole.Fixed : RoleOf(text);
+            if (Unit(text, excluding ? "excluded" : role == TermRole.Year ? "year" : "word", highlight: !excluding) is { } query)
+                units.Add(new QueryUnit(query, text, role, start, end, Bigrams(text)));
         }
     }
 
@@ -269,18 +279,18 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         return vocabulary.IsGeneric(text) ? TermRole.Generic : TermRole.Word;
     }
 
-    private Query? Unit(string text, bool excluding)
+    private Query? Unit(string text, string kind, bool highlight)
     {
         var tokens = Words(text);
         var synonyms = vocabulary.SynonymsOf(text);
-        _terms.Add(new QueryTerm(text, excluding ? "excluded" : "word", [.. tokens.Select(t => t.Term)], synonyms));
-        if (Match(text, highlight: !excluding) is not { } query) return null;
+        _terms.Add(new QueryTerm(text, kind, [.. tokens.Select(t => t.Term)], synonyms));
+        if (Match(text, highlight) is not { } query) return null;
         if (synonyms.Count == 0) return query;
 
         var anyOf = new BooleanQuery { { query, Occur.SHOULD } };
         foreach (var synonym in synonyms)
         {
-            if (Match(synonym, highlight: !excluding) is not { } alternative) continue;
+            if (Match(synonym, highlight) is not { } alternative) continue;
             alternative.Boost = SynonymBoost;
             anyOf.Add(alternative, Occur.SHOULD);
         }
@@ -420,11 +430,19 @@ internal sealed record BuiltQuery(
 {
     private const float EveryTermBoost = 4f;
 
-    /// <summary>The query requiring every term: what decides which articles match. The bonuses are left to <see cref="BonusQuery"/>.</summary>
+    /// <summary>How many terms the strict query requires: every one but the years.</summary>
+    public int RequiredCount => Parts.Count(p => p.Role != TermRole.Year);
+
+    /// <summary>
+    /// The query requiring every term: what decides which articles match. A year is not required when there is
+    /// anything else (an article may date itself another way); it scores, and its bonus prefers articles dated in
+    /// it. The bonuses are left to <see cref="BonusQuery"/>.
+    /// </summary>
     public Query Compose()
     {
         var core = new BooleanQuery();
-        foreach (var part in Parts) core.Add(part.Query, Occur.MUST);
+        var onlyYears = RequiredCount == 0;
+        foreach (var part in Parts) core.Add(part.Query, part.Role == TermRole.Year && !onlyYears ? Occur.SHOULD : Occur.MUST);
         if (Parts.Count == 0) core.Add(new MatchAllDocsQuery(), Occur.MUST);
         foreach (var query in Excluded) core.Add(query, Occur.MUST_NOT);
         return core;
@@ -450,8 +468,8 @@ internal sealed record BuiltQuery(
         // (a group kept whole is stricter than its words apart). BM25 has no coordination factor, so a partial
         // match with a frequent word would outrank a full match with rare ones: the strict query, boosted, puts
         // (1 + boost) × their score on full matches.
-        var every = new BooleanQuery { Boost = EveryTermBoost };
-        foreach (var part in Parts) every.Add(part.Query, Occur.MUST);
+        var every = Compose();
+        every.Boost = EveryTermBoost;
         var either = new BooleanQuery { { relaxed, Occur.SHOULD }, { every, Occur.SHOULD } };
         foreach (var query in Excluded) either.Add(query, Occur.MUST_NOT);
         return either;

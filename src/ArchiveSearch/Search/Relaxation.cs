@@ -3,20 +3,23 @@ namespace ArchiveSearch.Search;
 /// <summary>What a query term is to relaxation: a topic word, or one it may drop early.</summary>
 internal enum TermRole
 {
-    /// <summary>A topic word: dropped only after the others, most common first.</summary>
+    /// <summary>A topic word: dropped only after the others, least specific first.</summary>
     Word,
     /// <summary>A word most articles could carry (政策, 情况, 发展): dropped before topic words.</summary>
     Generic,
-    /// <summary>A year (2022年): dropped before generic words; the year still boosts articles dated in it.</summary>
+    /// <summary>A year (2022年): never required, since an article may give its date another way; it boosts articles dated in it.</summary>
     Year,
-    /// <summary>A place (常州): dropped after generic words; the place still boosts articles tagged with it.</summary>
+    /// <summary>A place (常州): dropped after generic words; it also boosts articles tagged with it.</summary>
     Place,
     /// <summary>A quoted phrase or a group the person typed: never merged, dropped as a topic word.</summary>
     Fixed,
 }
 
-/// <summary>A term of the query as relaxation sees it: its role and in how many articles it occurs.</summary>
-internal readonly record struct TermStats(TermRole Role, int DocFreq);
+/// <summary>
+/// A term of the query as relaxation sees it: its role, in how many articles it occurs, and its weight, the idf
+/// BM25 gives it (for a word matched as a sequence of bigrams, the sum of their idfs, as Lucene scores a phrase).
+/// </summary>
+internal readonly record struct TermStats(TermRole Role, int DocFreq, double Weight);
 
 /// <summary>
 /// One step of relaxation, by index into the terms: every <paramref name="Required"/> term, at least one of
@@ -26,9 +29,11 @@ internal sealed record RelaxationLevel(IReadOnlyList<int> Required, IReadOnlyLis
 
 /// <summary>
 /// Which words a query gives up, in what order, when requiring all of them finds too little. Pure: the searcher
-/// supplies the counts. The idea is Meilisearch's <c>matchingStrategy: frequency</c> (drop the most frequent word
-/// first, so the rare, specific ones decide) with the classes of words a reader does not mean as topics going
-/// first, and Elasticsearch's <c>minimum_should_match: 1</c> with idf-aware scoring as the last step.
+/// supplies the counts and weights. Meilisearch's <c>matchingStrategy: frequency</c> drops the most frequent word
+/// first, so the rare, specific ones decide; here the weight is BM25's idf of the word as it is matched (a long
+/// word SmartCn split, 概念验证中心, weighs the sum of its bigrams, so a rare short fragment such as 要建 does not
+/// outlast it), and the classes of words a reader does not mean as topics go first. The last step is
+/// Elasticsearch's <c>minimum_should_match: 1</c> with idf-aware scoring.
 /// </summary>
 internal static class Relaxation
 {
@@ -58,33 +63,39 @@ internal static class Relaxation
     }
 
     /// <summary>
-    /// The order terms are dropped in: words no article has first (they can only empty the answer), then years,
-    /// generic words and places (the boosts still honour years and places), then topic words, most common first;
-    /// equal counts drop the later-typed word first. The last term, the rarest topic word, is never dropped.
+    /// The order terms are dropped in: words no article has first (they can only empty the answer), then generic
+    /// words and places (the boost still honours places), then topic words, lightest first; equal weights drop the
+    /// later-typed word first. Years are never required, so never in the order; the heaviest of the rest is never
+    /// dropped.
     /// </summary>
-    public static IReadOnlyList<int> DropOrder(IReadOnlyList<TermStats> terms) =>
-        [.. Enumerable.Range(0, terms.Count)
+    public static IReadOnlyList<int> DropOrder(IReadOnlyList<TermStats> terms)
+    {
+        var candidates = Enumerable.Range(0, terms.Count).Where(i => terms[i].Role != TermRole.Year).ToList();
+        return [.. candidates
             .OrderBy(i => Rank(terms[i]))
-            .ThenByDescending(i => terms[i].DocFreq)
+            .ThenBy(i => terms[i].Weight)
             .ThenByDescending(i => i)
-            .Take(Math.Max(0, terms.Count - 1))];
+            .Take(Math.Max(0, candidates.Count - 1))];
+    }
 
     /// <summary>
     /// The steps from strict to loosest over <paramref name="terms"/> (words, or groups kept whole): each drops one
-    /// more term in <see cref="DropOrder"/>, the dropped ones still scoring. When one term is left, a last step asks
-    /// for any one of the topic words among <paramref name="partRoles"/> (single words, groups taken apart), the
-    /// groups still scoring, so an article with a rarer one of them still comes (AR眼镜新产品: the AR conference has AR
-    /// but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业). Its AnyOf indexes the parts.
+    /// more term in <see cref="DropOrder"/>, the dropped ones (and years) still scoring. When one term is left, a
+    /// last step asks for any one of the topic words among <paramref name="partRoles"/> (single words, groups taken
+    /// apart), the groups still scoring, so an article with a rarer one of them still comes (AR眼镜新产品: the AR
+    /// conference has AR but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业). Its AnyOf indexes
+    /// the parts.
     /// </summary>
     public static IReadOnlyList<RelaxationLevel> Levels(IReadOnlyList<TermStats> terms, IReadOnlyList<TermRole> partRoles)
     {
         var order = DropOrder(terms);
+        var years = Enumerable.Range(0, terms.Count).Where(i => terms[i].Role == TermRole.Year).ToList();
         var levels = new List<RelaxationLevel>();
         for (var dropped = 1; dropped <= order.Count; dropped++)
         {
             var gone = order.Take(dropped).ToList();
             levels.Add(new RelaxationLevel(
-                [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i))], [], gone));
+                [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i) && !years.Contains(i))], [], [.. gone, .. years]));
         }
         var topics = Enumerable.Range(0, partRoles.Count).Where(i => partRoles[i] is TermRole.Word or TermRole.Fixed).ToList();
         if (levels.Count > 0 && topics.Count > 1)
@@ -101,12 +112,14 @@ internal static class Relaxation
     public static T[] ByTier<T>(IReadOnlyList<T> hits, Func<T, int> tierOf) =>
         [.. hits.Select((hit, i) => (hit, i)).OrderBy(h => tierOf(h.hit)).ThenBy(h => h.i).Select(h => h.hit)];
 
+    /// <summary>BM25's idf (as Lucene computes it) of a term in <paramref name="docFreq"/> of <paramref name="docCount"/> articles.</summary>
+    public static double Idf(long docFreq, long docCount) => Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+
     private static int Rank(TermStats term) =>
         term.DocFreq == 0 ? 0 : term.Role switch
         {
-            TermRole.Year => 1,
-            TermRole.Generic => 2,
-            TermRole.Place => 3,
-            _ => 4,
+            TermRole.Generic => 1,
+            TermRole.Place => 2,
+            _ => 3,
         };
 }

@@ -4,8 +4,8 @@ namespace ArchiveSearch.Search;
 
 /// <summary>
 /// The terms a query relaxes over, read against the index: adjacent topic words the archive holds verbatim become
-/// one group (<see cref="Relaxation.Compounds"/>), and each term is counted, which decides the order they are
-/// given up in. Only a query that found too little comes here, so the counts cost nothing to the others.
+/// one group (<see cref="Relaxation.Compounds"/>), and each term is counted (a word no article has goes first) and
+/// weighed by the idf of the index terms it is matched by, which decide the order they are given up in. Only a query that found too little comes here, so the counts cost nothing to the others.
 /// </summary>
 internal sealed record RelaxationTerms(
     IReadOnlyList<Query> Queries, IReadOnlyList<string> Texts, IReadOnlyList<int> Sizes, IReadOnlyList<TermStats> Stats)
@@ -26,6 +26,10 @@ internal sealed record RelaxationTerms(
             i => parts[i].Chunk >= 0 && parts[i + 1].Chunk == parts[i].Chunk && parts[i].End == parts[i + 1].Start,
             (first, last) => Verbatim(first, last).Count > 0);
 
+        var docCount = searcher.IndexReader.MaxDoc;
+        double Weight(string text) =>
+            builder.IndexTerms(text).Sum(term => Relaxation.Idf(searcher.IndexReader.DocFreq(term), docCount));
+
         var queries = new List<Query>();
         var texts = new List<string>();
         var sizes = new List<int>();
@@ -35,10 +39,12 @@ internal sealed record RelaxationTerms(
             var (query, count) = first == last
                 ? (parts[first].Query, Count(searcher, parts[first].Query, filter))
                 : Verbatim(first, last);
+            var role = first == last ? parts[first].Role : TermRole.Word;
+            var text = first == last ? parts[first].Text : built.Chunks[parts[first].Chunk][parts[first].Start..parts[last].End];
             queries.Add(query!);
-            texts.Add(first == last ? parts[first].Text : built.Chunks[parts[first].Chunk][parts[first].Start..parts[last].End]);
+            texts.Add(text);
             sizes.Add(last - first + 1);
-            stats.Add(new TermStats(first == last ? parts[first].Role : TermRole.Word, count));
+            stats.Add(new TermStats(role, count, role == TermRole.Fixed ? Relaxation.Idf(count, docCount) : Weight(text)));
         }
         return new RelaxationTerms(queries, texts, sizes, stats);
     }

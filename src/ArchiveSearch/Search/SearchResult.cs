@@ -21,7 +21,11 @@ public sealed record FacetCounts(
     IReadOnlyList<FacetValue> Region,
     IReadOnlyList<FacetValue> Year);
 
-/// <summary>A query term as the index sees it: the user's text, SmartCn's segmentation, and the synonyms also searched.</summary>
+/// <summary>
+/// A query term as the index sees it: the user's text, SmartCn's segmentation, and the synonyms also searched.
+/// <paramref name="Kind"/> is <c>word</c>, <c>phrase</c>, <c>excluded</c> or <c>year</c> (2022年: not required, it
+/// prefers articles dated in that year).
+/// </summary>
 public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> Tokens, IReadOnlyList<string> Synonyms);
 
 /// <summary>
