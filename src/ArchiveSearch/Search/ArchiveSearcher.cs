@@ -116,40 +116,17 @@ public sealed class ArchiveSearcher : IDisposable
 
         var required = built?.RequiredCount ?? 0;
         var strictTotal = top.TotalHits;
-        IReadOnlyList<string> dropped = [], anyOf = [];
-        // The articles each stricter step found, by step (0: strict): never ranked below what a looser step adds.
-        Dictionary<int, int>? tiers = null;
-        if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
-        {
-            // Requiring every word found little: give words up one by one, absent, generic and common ones first.
-            tiers = [];
-            AddTier(top, 0);
-            var terms = RelaxationTerms.Of(searcher, builder, built, filter);
-            var levels = Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]);
-            for (var l = 0; l < levels.Count; l++)
-            {
-                var level = levels[l];
-                var relaxedQuery = built.Compose(terms.Queries, level);
-                var (relaxedTop, relaxedFacets) = Collect(searcher, relaxedQuery, filter, request, sort, cancellation);
-                if (relaxedTop.TotalHits < RelaxBelow) AddTier(relaxedTop, l + 1);
-                if (relaxedTop.TotalHits <= top.TotalHits) continue;
-                (query, top, facets, match) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed");
-                minimumMatch = level.AnyOf.Count > 0 ? 1 : level.Required.Sum(i => terms.Sizes[i]);
-                dropped = level.AnyOf.Count > 0 ? [] : [.. level.Dropped.Where(i => terms.Stats[i].Role != TermRole.Year).Select(i => terms.Texts[i])];
-                anyOf = [.. level.AnyOf.Select(i => built.Parts[i].Text)];
-                if (top.TotalHits >= RelaxBelow) break;
-            }
-        }
+        var relaxed = built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1)
+            ? Relax(searcher, builder, built, filter, request, sort, top, cancellation)
+            : null;
+        if (relaxed is not null)
+            (top, facets, match, minimumMatch) = (relaxed.Top, relaxed.Facets, "relaxed", relaxed.MinimumMatch);
 
         if (sort == SearchSort.Relevance && built?.BonusQuery() is { } bonus)
             top = BonusRescorer.Rescore(searcher, top, bonus);
-        if (sort == SearchSort.Relevance && match == "relaxed" && tiers is { Count: > 0 })
-            top = new TopDocs(top.TotalHits, Relaxation.ByTier(top.ScoreDocs, h => tiers.GetValueOrDefault(h.Doc, int.MaxValue)), top.MaxScore);
-
-        void AddTier(TopDocs found, int tier)
-        {
-            foreach (var hit in found.ScoreDocs) tiers!.TryAdd(hit.Doc, tier);
-        }
+        // What the strict query found (fewer than RelaxBelow articles, all in its top docs) ranks first.
+        if (sort == SearchSort.Relevance && relaxed is { StrictDocs.Count: > 0 })
+            top = new TopDocs(top.TotalHits, Relaxation.StrictFirst(top.ScoreDocs, h => relaxed.StrictDocs.Contains(h.Doc)), top.MaxScore);
 
         var start = (request.Page - 1) * request.PageSize;
         var page = top.ScoreDocs.Skip(start).Take(request.PageSize)
@@ -162,9 +139,38 @@ public sealed class ArchiveSearcher : IDisposable
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
-        var note = QueryNote.Of(required, strictTotal, match == "relaxed", minimumMatch, dropped, anyOf, built?.Years ?? [], built?.Places ?? []);
-        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note, dropped),
+        var note = QueryNote.Of(required, strictTotal, relaxed is not null, minimumMatch, relaxed?.Dropped ?? [],
+            relaxed?.AnyOf ?? [], built?.Years ?? [], built?.Places ?? []);
+        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note, relaxed?.Dropped ?? []),
             top.TotalHits, request.Page, request.PageSize, hits, facets);
+    }
+
+    /// <summary>What relaxing found: the hits and facets of the step taken, and what it required, gave up or asked any of.</summary>
+    private sealed record Relaxed(TopDocs Top, FacetCounts Facets, int MinimumMatch, IReadOnlyList<string> Dropped,
+        IReadOnlyList<string> AnyOf, IReadOnlySet<int> StrictDocs);
+
+    /// <summary>
+    /// Requiring every word found little: gives words up one step at a time (<see cref="Relaxation.Levels"/>) until
+    /// RelaxBelow articles match, keeping the first step that found most. Null when no step found more.
+    /// </summary>
+    private Relaxed? Relax(IndexSearcher searcher, QueryBuilder builder, BuiltQuery built, Filter? filter,
+        SearchRequest request, SearchSort sort, TopDocs strict, CancellationToken cancellation)
+    {
+        var terms = RelaxationTerms.Of(searcher, builder, built, filter);
+        Relaxed? best = null;
+        foreach (var level in Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]))
+        {
+            var (top, facets) = Collect(searcher, built.Compose(terms, level), filter, request, sort, cancellation);
+            if (top.TotalHits <= (best?.Top ?? strict).TotalHits) continue;
+            best = level.AnyOf.Count > 0
+                ? new Relaxed(top, facets, 1, [], [.. level.AnyOf.Select(i => built.Parts[i].Text)], StrictDocs())
+                : new Relaxed(top, facets, level.Required.Sum(i => terms.Sizes[i]),
+                    [.. level.Dropped.Where(i => terms.Stats[i].Role != TermRole.Year).Select(i => terms.Texts[i])], [], StrictDocs());
+            if (top.TotalHits >= RelaxBelow) break;
+        }
+        return best;
+
+        HashSet<int> StrictDocs() => [.. strict.ScoreDocs.Select(h => h.Doc)];
     }
 
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>

@@ -429,6 +429,11 @@ internal sealed record BuiltQuery(
     bool Relaxable)
 {
     private const float EveryTermBoost = 4f;
+    /// <summary>
+    /// When any one topic word will do, what words found together as typed (工业软件) weigh against one of them alone
+    /// (工业): at 1 a title with 工业 alone outranked the plans that develop 工业软件.
+    /// </summary>
+    private const float GroupBoost = 3f;
 
     /// <summary>How many terms the strict query requires: every one but the years.</summary>
     public int RequiredCount => Parts.Count(p => p.Role != TermRole.Year);
@@ -452,17 +457,18 @@ internal sealed record BuiltQuery(
     /// A relaxed query over <paramref name="terms"/> (single words or groups relaxation keeps whole) at one level:
     /// the articles it finds, and every article the strict query finds. The level's AnyOf are single words (parts).
     /// </summary>
-    public Query Compose(IReadOnlyList<Query> terms, RelaxationLevel level)
+    public Query Compose(RelaxationTerms terms, RelaxationLevel level)
     {
         var relaxed = new BooleanQuery();
-        foreach (var i in level.Required) relaxed.Add(terms[i], Occur.MUST);
+        foreach (var i in level.Required) relaxed.Add(terms.Queries[i], Occur.MUST);
         if (level.AnyOf.Count > 0)
         {
             var any = new BooleanQuery();
             foreach (var i in level.AnyOf) any.Add(Parts[i].Query, Occur.SHOULD);
             relaxed.Add(any, Occur.MUST);
         }
-        foreach (var i in level.Dropped) relaxed.Add(terms[i], Occur.SHOULD);
+        foreach (var i in level.Dropped)
+            relaxed.Add(level.AnyOf.Count > 0 && terms.Sizes[i] > 1 ? Boosted(terms.Queries[i], GroupBoost) : terms.Queries[i], Occur.SHOULD);
 
         // Relaxing adds articles after the ones with every term; it should not reorder them below, nor lose one
         // (a group kept whole is stricter than its words apart). BM25 has no coordination factor, so a partial
@@ -473,6 +479,13 @@ internal sealed record BuiltQuery(
         var either = new BooleanQuery { { relaxed, Occur.SHOULD }, { every, Occur.SHOULD } };
         foreach (var query in Excluded) either.Add(query, Occur.MUST_NOT);
         return either;
+    }
+
+    private static BooleanQuery Boosted(Query query, float boost)
+    {
+        var boosted = new BooleanQuery { { query, Occur.MUST } };
+        boosted.Boost = boost;
+        return boosted;
     }
 
     /// <summary>

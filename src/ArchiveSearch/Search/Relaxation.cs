@@ -104,13 +104,11 @@ internal static class Relaxation
     }
 
     /// <summary>
-    /// The hits ordered by the strictest step that found them (the strict query is step 0), each step's hits in
-    /// their order: a relaxed answer never ranks what a stricter step found below what relaxing further added,
-    /// whatever the scores of common words add up to. This is Meilisearch's "words" ranking rule: more of the
-    /// query's words first.
+    /// The hits with what the strict query found first, each part in its own order: a relaxed answer never ranks
+    /// what the strict one found below what relaxing added, whatever the scores of common words add up to.
     /// </summary>
-    public static T[] ByTier<T>(IReadOnlyList<T> hits, Func<T, int> tierOf) =>
-        [.. hits.Select((hit, i) => (hit, i)).OrderBy(h => tierOf(h.hit)).ThenBy(h => h.i).Select(h => h.hit)];
+    public static T[] StrictFirst<T>(IReadOnlyList<T> hits, Func<T, bool> isStrict) =>
+        [.. hits.Where(isStrict), .. hits.Where(h => !isStrict(h))];
 
     /// <summary>BM25's idf (as Lucene computes it) of a term in <paramref name="docFreq"/> of <paramref name="docCount"/> articles.</summary>
     public static double Idf(long docFreq, long docCount) => Math.Log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
