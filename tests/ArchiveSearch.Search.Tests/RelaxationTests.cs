@@ -48,9 +48,9 @@ public sealed class RelaxationTests
         var levels = Relaxation.Levels(terms, [TermRole.Word, TermRole.Generic, TermRole.Word, TermRole.Year]);
 
         levels.Should().HaveCount(3);
-        levels[0].Should().BeEquivalentTo(new RelaxationLevel([0, 2], [], [1, 3]));
-        levels[1].Should().BeEquivalentTo(new RelaxationLevel([0], [], [1, 2, 3]));
-        levels[2].Should().BeEquivalentTo(new RelaxationLevel([], [0, 2], [0, 1, 2, 3]));
+        levels[0].Should().BeEquivalentTo(new RelaxationLevel([0, 2], [], [1]));
+        levels[1].Should().BeEquivalentTo(new RelaxationLevel([0], [], [1, 2]));
+        levels[2].Should().BeEquivalentTo(new RelaxationLevel([], [0, 2], [0, 1, 2]));
     }
 
     [Fact]

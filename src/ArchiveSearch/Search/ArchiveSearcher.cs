@@ -157,20 +157,25 @@ public sealed class ArchiveSearcher : IDisposable
         SearchRequest request, SearchSort sort, TopDocs strict, CancellationToken cancellation)
     {
         var terms = RelaxationTerms.Of(searcher, builder, built, filter);
-        Relaxed? best = null;
+        var (bestTotal, bestLevel, bestQuery) = (strict.TotalHits, (RelaxationLevel?)null, (Query?)null);
         foreach (var level in Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]))
         {
-            var (top, facets) = Collect(searcher, built.Compose(terms, level), filter, request, sort, cancellation);
-            if (top.TotalHits <= (best?.Top ?? strict).TotalHits) continue;
-            best = level.AnyOf.Count > 0
-                ? new Relaxed(top, facets, 1, [], [.. level.AnyOf.Select(i => built.Parts[i].Text)], StrictDocs())
-                : new Relaxed(top, facets, level.Required.Sum(i => terms.Sizes[i]),
-                    [.. level.Dropped.Where(i => terms.Stats[i].Role != TermRole.Year).Select(i => terms.Texts[i])], [], StrictDocs());
-            if (top.TotalHits >= RelaxBelow) break;
+            // Counted first (no scores, no ranking); only the step taken is collected.
+            var query = built.Compose(terms, level);
+            var counter = new FacetingCollector(null, request.Sections, request.Regions, cancellation);
+            searcher.Search(query, filter, counter);
+            if (counter.Total <= bestTotal) continue;
+            (bestTotal, bestLevel, bestQuery) = (counter.Total, level, query);
+            if (bestTotal >= RelaxBelow) break;
         }
-        return best;
+        if (bestLevel is null) return null;
 
-        HashSet<int> StrictDocs() => [.. strict.ScoreDocs.Select(h => h.Doc)];
+        var (top, facets) = Collect(searcher, bestQuery!, filter, request, sort, cancellation);
+        HashSet<int> strictDocs = [.. strict.ScoreDocs.Select(h => h.Doc)];
+        return bestLevel.AnyOf.Count > 0
+            ? new Relaxed(top, facets, 1, [], [.. bestLevel.AnyOf.Select(i => built.Parts[i].Text)], strictDocs)
+            : new Relaxed(top, facets, bestLevel.Required.Sum(i => terms.Sizes[i]),
+                [.. bestLevel.Dropped.Select(i => terms.Texts[i])], [], strictDocs);
     }
 
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>

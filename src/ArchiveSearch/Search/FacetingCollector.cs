@@ -28,7 +28,7 @@ internal sealed class FacetingCollector(
     /// table of 2,048 buckets for each query and segment: it pays off over many matches, while on a small archive it
     /// was most of a query's allocations (on the bundled corpus in-order scoring halves them and is 25% faster).
     /// </summary>
-    private const int OutOfOrderFromDocs = 8192;
+    internal const int OutOfOrderFromDocs = 8192;
     private bool _segmentIsLarge;
 
     private readonly Dictionary<string, int> _sectionCounts = new(StringComparer.Ordinal);
@@ -77,8 +77,13 @@ internal sealed class FacetingCollector(
         if ((++_seen & (CancellationStride - 1)) == 0) cancellation.ThrowIfCancellationRequested();
         var key = _facetKey[doc];
         _keyCounts[key]++;
-        if (_keyPasses[key]) hits?.Collect(doc);
+        if (!_keyPasses[key]) return;
+        Total++;
+        hits?.Collect(doc);
     }
+
+    /// <summary>The matches that pass the section and region filters: what the hits collector was given.</summary>
+    public int Total { get; private set; }
 
     public FacetCounts Counts()
     {

@@ -80,7 +80,7 @@ internal static class Relaxation
 
     /// <summary>
     /// The steps from strict to loosest over <paramref name="terms"/> (words, or groups kept whole): each drops one
-    /// more term in <see cref="DropOrder"/>, the dropped ones (and years) still scoring. When one term is left, a
+    /// more term in <see cref="DropOrder"/>, the dropped ones still scoring (years are left to their bonus). When one term is left, a
     /// last step asks for any one of the topic words among <paramref name="partRoles"/> (single words, groups taken
     /// apart), the groups still scoring, so an article with a rarer one of them still comes (AR眼镜新产品: the AR
     /// conference has AR but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业). Its AnyOf indexes
@@ -95,11 +95,11 @@ internal static class Relaxation
         {
             var gone = order.Take(dropped).ToList();
             levels.Add(new RelaxationLevel(
-                [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i) && !years.Contains(i))], [], [.. gone, .. years]));
+                [.. Enumerable.Range(0, terms.Count).Where(i => !gone.Contains(i) && !years.Contains(i))], [], gone));
         }
         var topics = Enumerable.Range(0, partRoles.Count).Where(i => partRoles[i] is TermRole.Word or TermRole.Fixed).ToList();
         if (levels.Count > 0 && topics.Count > 1)
-            levels.Add(new RelaxationLevel([], topics, [.. Enumerable.Range(0, terms.Count)]));
+            levels.Add(new RelaxationLevel([], topics, [.. Enumerable.Range(0, terms.Count).Where(i => !years.Contains(i))]));
         return levels;
     }
 
