@@ -17,7 +17,7 @@ internal static class QueryNote
                 ? $"articles with any of {List(anyOf)}"
                 : $"articles with at least {minimumMatch} of them, not requiring {List(dropped)}";
             parts.Add(strictTotal == 0
-                ? $"no article has all {terms} terms together; showing {which}, best first (words no article has, generic words, years, places and common words are given up first)"
+                ? $"no article has all {terms} terms together; showing {which}, best first (words no article has, generic words, places and then the least specific words are given up first)"
                 : $"only {strictTotal} article(s) have all {terms} terms together; also showing {which}, best first");
         }
         var preferred = new List<string>();
