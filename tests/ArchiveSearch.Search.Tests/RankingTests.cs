@@ -294,6 +294,32 @@ public sealed class RankingTests(CorpusIndexFixture index)
         result.Hits.Take(2).Select(Full).Should().OnlyContain(a => Text(a).Contains("工业软件"));
     }
 
+    [Fact]
+    public void A_year_lifts_the_articles_dated_in_it()
+    {
+        var plain = Search("机器人", 20).Hits.Select(h => h.Article).ToList();
+        var withYear = Search("2024年机器人", 20).Hits.Select(h => h.Article).ToList();
+
+        // Not a filter: the same articles, those of 2024 moved up, none moved down.
+        withYear.Select(a => a.Id).Should().BeEquivalentTo(plain.Select(a => a.Id));
+        var dated = plain.Where(a => a.Date.Year == 2024).Select(a => a.Id).ToList();
+        dated.Should().NotBeEmpty();
+        dated.Should().OnlyContain(id => withYear.FindIndex(a => a.Id == id) <= plain.FindIndex(a => a.Id == id));
+        dated.Should().Contain(id => withYear.FindIndex(a => a.Id == id) < plain.FindIndex(a => a.Id == id));
+    }
+
+    [Fact]
+    public void A_place_lifts_the_articles_tagged_with_it()
+    {
+        // 常州 is in the text of every hit; the articles tagged 常州 (about the city, not merely naming it) come first
+        // (without the boost an article of 2022 naming 常州 in passing came third).
+        var result = Search("常州 企业", 30);
+
+        result.Query.Places.Should().Equal("常州");
+        var tagged = result.Hits.Select(h => h.Article.Regions.Contains("常州")).ToList();
+        tagged.Should().Contain(false).And.BeInDescendingOrder();
+    }
+
     [Theory]
     [InlineData("人造角膜会不会有触觉", "会不会", "人造智能角膜有感觉")]
     [InlineData("常州是不是知识产权快速维权试点", "是不是", "国家知识产权局确定第一批知识产权纠纷快速处理试点地区")]
