@@ -312,7 +312,7 @@ public sealed class RankingTests(CorpusIndexFixture index)
     public void A_place_lifts_the_articles_tagged_with_it()
     {
         // 常州 is in the text of every hit; the articles tagged 常州 (about the city, not merely naming it) come first
-        // (without the boost an article of 2022 naming 常州 in passing came third).
+        // (without the boost an untagged article came third).
         var result = Search("常州 企业", 30);
 
         result.Query.Places.Should().Equal("常州");

@@ -151,7 +151,8 @@ public sealed class ArchiveSearcher : IDisposable
 
     /// <summary>
     /// Requiring every word found little: gives words up one step at a time (<see cref="Relaxation.Levels"/>) until
-    /// RelaxBelow articles match, keeping the first step that found most. Null when no step found more.
+    /// RelaxBelow articles match, keeping the first step that found the most. Null when no step found more than the
+    /// strict query.
     /// </summary>
     private Relaxed? Relax(IndexSearcher searcher, QueryBuilder builder, BuiltQuery built, Filter? filter,
         SearchRequest request, SearchSort sort, TopDocs strict, CancellationToken cancellation)

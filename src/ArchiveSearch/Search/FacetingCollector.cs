@@ -28,7 +28,7 @@ internal sealed class FacetingCollector(
     /// table of 2,048 buckets for each query and segment: it pays off over many matches, while on a small archive it
     /// was most of a query's allocations (on the bundled corpus in-order scoring halves them and is 25% faster).
     /// </summary>
-    internal const int OutOfOrderFromDocs = 8192;
+    private const int OutOfOrderFromDocs = 8192;
     private bool _segmentIsLarge;
 
     private readonly Dictionary<string, int> _sectionCounts = new(StringComparer.Ordinal);

@@ -5,7 +5,8 @@ namespace ArchiveSearch.Search;
 /// <summary>
 /// The terms a query relaxes over, read against the index: adjacent topic words the archive holds verbatim become
 /// one group (<see cref="Relaxation.Compounds"/>), and each term is counted (a word no article has goes first) and
-/// weighed by the idf of the index terms it is matched by, which decide the order they are given up in. Only a query that found too little comes here, so the counts cost nothing to the others.
+/// weighed by the idf of the index terms it is matched by, which decide the order they are given up in. Only a
+/// query that found too little comes here, so the counts cost the others nothing.
 /// </summary>
 internal sealed record RelaxationTerms(
     IReadOnlyList<Query> Queries, IReadOnlyList<string> Texts, IReadOnlyList<int> Sizes, IReadOnlyList<TermStats> Stats)
@@ -49,27 +50,11 @@ internal sealed record RelaxationTerms(
         return new RelaxationTerms(queries, texts, sizes, stats);
     }
 
+    /// <summary>Matches in the date range, counted as the searcher's collector counts them (in doc id order on small segments).</summary>
     private static int Count(IndexSearcher searcher, Query query, Filter? filter)
     {
-        var counter = new Counter();
+        var counter = new FacetingCollector(null, [], [], CancellationToken.None);
         searcher.Search(query, filter, counter);
         return counter.Total;
-    }
-
-    /// <summary>
-    /// Counts matches in doc id order on small segments, as <see cref="FacetingCollector"/> does: Lucene's
-    /// TotalHitCountCollector takes them out of order, and the BooleanScorer behind that allocates 2,048 buckets
-    /// per count (on the bundled corpus, 1.8 MB for the counts of one relaxed query).
-    /// </summary>
-    private sealed class Counter : ICollector
-    {
-        private bool _segmentIsLarge;
-
-        public int Total { get; private set; }
-        public bool AcceptsDocsOutOfOrder => _segmentIsLarge;
-        public void SetScorer(Scorer scorer) { }
-        public void Collect(int doc) => Total++;
-        public void SetNextReader(Lucene.Net.Index.AtomicReaderContext context) =>
-            _segmentIsLarge = context.AtomicReader.MaxDoc >= FacetingCollector.OutOfOrderFromDocs;
     }
 }
