@@ -22,9 +22,13 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     private const float ProximityBonusBoost = 1f;
     /// <summary>In bigram positions, about characters: the words within a sentence or so of each other.</summary>
     private const int ProximitySlop = 20;
-    /// <summary>What an article dated in a year the query names gains; about what a body match of a rare word scores.</summary>
+    /// <summary>
+    /// What an article dated in a year the query names gains: enough to reorder articles of similar scores, far below
+    /// what a title match of the query's words scores (30 and more on the bundled corpus), so a weak match is not
+    /// lifted over a strong one. On the natural judged queries 4 gave MRR@10 0.983, 6 and 8 gave 0.989.
+    /// </summary>
     private const float YearBoost = 6f;
-    /// <summary>What an article tagged with a place the query names gains.</summary>
+    /// <summary>What an article tagged with a place the query names gains; as <see cref="YearBoost"/>.</summary>
     private const float PlaceBoost = 6f;
 
     private readonly List<QueryTerm> _terms = [];
