@@ -80,11 +80,11 @@ internal static class Relaxation
 
     /// <summary>
     /// The steps from strict to loosest over <paramref name="terms"/> (words, or groups kept whole): each drops one
-    /// more term in <see cref="DropOrder"/>, the dropped ones still scoring (years are left to their bonus). When one term is left, a
-    /// last step asks for any one of the topic words among <paramref name="partRoles"/> (single words, groups taken
-    /// apart), the groups still scoring, so an article with a rarer one of them still comes (AR眼镜新产品: the AR
-    /// conference has AR but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业). Its AnyOf indexes
-    /// the parts.
+    /// more term in <see cref="DropOrder"/>, the dropped ones still scoring (years are left to their bonus). When one
+    /// term is left, a last step asks for any one of the topic words among <paramref name="partRoles"/> (single
+    /// words, groups taken apart), the groups still scoring, so an article with a rarer one of them still comes
+    /// (AR眼镜新产品: the AR conference has AR but no 眼镜; 元宇宙产业: articles on 元宇宙 that never write 元宇宙产业).
+    /// Its AnyOf indexes the parts.
     /// </summary>
     public static IReadOnlyList<RelaxationLevel> Levels(IReadOnlyList<TermStats> terms, IReadOnlyList<TermRole> partRoles)
     {
