@@ -564,6 +564,60 @@ public static class ConsoleModes
         return 0;
     }
 
+    /// <summary><c>zipf-stream</c>: writes <see cref="QueryStream"/>'s stream over the corpus, one path a line.</summary>
+    public static int ZipfStream(string corpus, int distinct, int requests, int seed, string outFile)
+    {
+        var stream = QueryStream.Generate(ReadCorpus(corpus), distinct, requests, seed);
+        File.WriteAllLines(outFile, stream);
+        Console.Error.WriteLine($"{stream.Count} requests, {stream.Distinct().Count()} distinct, written to {outFile}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>replay</c>: every request of a stream once, in order, shared by N threads, from cold caches (after a JIT
+    /// warm-up on the six-query mix with caches cleared): latency percentiles, queries a second and the hit rate.
+    /// </summary>
+    public static int Replay(string index, string streamFile, int threads, bool cache)
+    {
+        var requests = File.ReadAllLines(streamFile).Where(l => l.Length > 0).Select(QueryStream.Parse).ToList();
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), new SearchCacheSettings { Enabled = cache });
+        for (var i = 0; i < 20; i++)
+            foreach (var entry in QueryMix.Entries) searcher.Search(entry.Request);
+        searcher.ClearCaches();
+        var before = searcher.CacheStats;
+        var latencies = new double[requests.Count];
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                searcher.Search(requests[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        var wall = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var after = searcher.CacheStats;
+        var sorted = latencies.Order().ToList();
+        var lookups = after.Hits - before.Hits + after.Misses - before.Misses;
+        Print("replay.requests", requests.Count);
+        Print("replay.threads", threads);
+        Print("replay.qps", requests.Count / wall);
+        Print("replay.p50_ms", Percentiles.Of(sorted, 50));
+        Print("replay.p99_ms", Percentiles.Of(sorted, 99));
+        Print("replay.cpu_ms_per_query", cpuMs / requests.Count);
+        Print("replay.hit_rate", lookups == 0 ? 0 : (double)(after.Hits - before.Hits) / lookups);
+        Print("replay.cache_entries", after.Entries);
+        Print("replay.cache_mib", after.Bytes / 1048576.0);
+        Print("replay.evictions", after.Evictions - before.Evictions);
+        return 0;
+    }
+
     /// <summary><c>urls</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script.</summary>
     public static int Urls()
     {
