@@ -24,7 +24,11 @@ builder.Services.AddOptions<SearchOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProblem>();
 
-builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
+builder.Services.AddSingleton(sp =>
+{
+    var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+    return new ArchiveSearcher(search.IndexPath, cache: search.Cache.Settings());
+});
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
 builder.AddReplication();
