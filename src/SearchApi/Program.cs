@@ -41,6 +41,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // Chinese and the snippets' <em> stay readable in the JSON.
     o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddOpenApi(o =>
 {
