@@ -69,6 +69,13 @@ public static partial class IssueParser
     /// </summary>
     public static bool IsContentsLine(string line) => TocLine().IsMatch(line.Trim());
 
+    /// <summary>
+    /// A contents line with a visible leader (dots, ellipses, a tab or spaces) before its page number; a line of text that
+    /// ends in a number ("4个维度15") is not one.
+    /// </summary>
+    public static bool IsLeaderedContentsLine(string line) =>
+        TocLine().Match(line.Trim()) is { Success: true } m && m.Groups["leader"].Length > 0;
+
     private static ParsedIssue Parse(List<IssueParagraph> all, Layout layout)
     {
         var lines = all.Select(l => l.Text).ToList();
@@ -83,9 +90,11 @@ public static partial class IssueParser
         var contents = lines.FindIndex(IsContentsHeading);
         if (contents >= 0 && contents < lastSource)
         {
-            // The body starts at the first heading after the contents that is not followed by a contents entry.
+            // The body starts at the first heading after the contents that is not followed by a contents entry. Whole
+            // paragraphs (not wrapped lines) may hold an entry that wrapped: its page number is on the second line.
+            var entryLines = layout == Layout.Wrapped ? 1 : 2;
             bodyStart = Enumerable.Range(contents + 1, lastSource - contents)
-                .First(i => Sections.IsHeading(lines[i]) && !TocLine().IsMatch(NextText(lines, i)));
+                .First(i => Sections.IsHeading(lines[i]) && !NextTexts(lines, i, entryLines).Any(TocLine().IsMatch));
             toc = ReadToc(lines[(contents + 1)..bodyStart]);
         }
         else
@@ -113,7 +122,9 @@ public static partial class IssueParser
                 .ToList();
             articles.Add((new RawArticle(block.Section, title, block.Source, paragraphs), tocIndex));
         }
-        RecoverUntitled(articles, toc, used);
+        // Only an export loses titles that way; a document reader's contents entry without its article is no reason to cut one.
+        if (layout != Layout.Paragraphs)
+            RecoverUntitled(articles, toc, used);
         return new ParsedIssue(number, date, [.. articles.Select(a => a.Article)]);
     }
 
@@ -139,19 +150,35 @@ public static partial class IssueParser
 
     private static bool IsContentsHeading(string line) => ChineseText.ComparisonKey(line) is "目录" or "目次";
 
-    private static string NextText(List<string> lines, int index) =>
-        lines.Skip(index + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+    private static IEnumerable<string> NextTexts(List<string> lines, int index, int count) =>
+        lines.Skip(index + 1).Select(l => l.Trim()).Where(l => l.Length > 0).Take(count);
 
     private static List<TocEntry> ReadToc(IEnumerable<string> lines)
     {
         var entries = new List<TocEntry>();
         var section = "";
-        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        var all = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // In contents with page numbers, a line without one is the first part of an entry that wrapped.
+        var numbered = all.Any(IsContentsLine);
+        var wrapped = "";
+        foreach (var line in all)
         {
             if (Sections.IsHeading(line))
+            {
                 section = line;
-            else if (section.Length > 0)
-                entries.Add(new TocEntry(section, TocLine().Match(line) is { Success: true } m ? m.Groups["title"].Value.Trim() : line));
+                wrapped = "";
+            }
+            else if (section.Length == 0)
+                continue;
+            else if (TocLine().Match(line) is { Success: true } m)
+            {
+                entries.Add(new TocEntry(section, JoinLines([wrapped, m.Groups["title"].Value])));
+                wrapped = "";
+            }
+            else if (numbered)
+                wrapped = JoinLines([wrapped, line]);
+            else
+                entries.Add(new TocEntry(section, line));
         }
         return entries;
     }
@@ -304,7 +331,7 @@ public static partial class IssueParser
     // The leader between a contents title and its page number: a run of dots, ellipses, middle dots or dashes (ASCII,
     // full-width or CJK: ..... …… ⋯⋯ ··· ．．), with or without spaces, or just whitespace (a tab, spaces), or nothing
     // when the title ends in a character that cannot end a number.
-    [GeneratedRegex(@"^(?<title>.+?)(?:\s*[.．。…⋯·•‧∙・_—\-]{2,}\s*|\s+|(?<=\D))(?<page>\d{1,3})$")]
+    [GeneratedRegex(@"^(?<title>.+?)(?<leader>\s*[.．。…⋯·•‧∙・_—\-]{2,}\s*|\s+|(?<=\D))(?<page>\d{1,3})$")]
     private static partial Regex TocLine();
 
     [GeneratedRegex(@"第\s*(\d+)\s*期")]
