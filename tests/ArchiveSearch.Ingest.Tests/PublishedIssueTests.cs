@@ -1,5 +1,6 @@
 using ArchiveSearch.Ingest;
 using TestSupport.Documents;
+using UglyToad.PdfPig;
 
 namespace ArchiveSearch.Ingest.Tests;
 
@@ -64,5 +65,50 @@ public sealed class PublishedIssueTests(PublishedIssues documents)
         for (var i = 0; i < expected.Count; i++)
             articles[i].Body.Should().Be(expected[i].Body, $"article {i} ({expected[i].Title})");
         articles.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+    }
+
+    [Theory]
+    [InlineData(PrintLayout.Classic)]
+    [InlineData(PrintLayout.Modern)]
+    public void The_printed_layouts_have_what_a_reader_must_undo_and_none_of_it_reaches_the_articles(PrintLayout layout)
+    {
+        var wrappedTitles = 0;
+        var paragraphsAcrossPages = 0;
+        foreach (var issue in IssueContent.All)
+        {
+            var path = documents.Pdf(layout, issue);
+            var lines = LaidOutLines(path);
+            var pages = lines.Max(l => l.Page);
+
+            // The documents carry a running header and page numbers on most pages, a contents page with leaders.
+            lines.Count(l => l.Text.Contains("信息速报") && l.Text.Contains(issue.Number)).Should().BeGreaterThan(pages / 2, path);
+            lines.Count(l => RunningLines.IsPageNumber(l.Text)).Should().BeGreaterThan(pages / 2, path);
+            lines.Count(l => IssueParser.IsContentsLine(l.Text)).Should().BeGreaterThan(issue.Articles.Count / 2, path);
+            // Titles are set larger than the text; one that wrapped starts a line that does not hold all of it.
+            var textSize = lines.GroupBy(l => l.Size).MaxBy(g => g.Sum(l => l.Text.Length))!.Key;
+            var titleLines = lines.Where(l => l.Size > textSize).ToList();
+            wrappedTitles += issue.Articles.Count(a => titleLines.Any(l => l.Text.StartsWith(a.Title[..8]) && !l.Text.Contains(a.Title)));
+            var pageTexts = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => string.Concat(g.Select(l => l.Text)).Replace(" ", ""));
+            paragraphsAcrossPages += issue.Articles.SelectMany(a => a.Paragraphs).Select(p => p.Replace(" ", "")).Where(p => p.Length > 60)
+                .Count(p => pageTexts.Any(t => t.Value.Contains(p[..20]) && !t.Value.Contains(p[^20..])
+                    && pageTexts.GetValueOrDefault(t.Key + 1, "").Contains(p[^20..])));
+
+            var articles = CorpusReader.ReadFile(path);
+            articles.Should().HaveCount(issue.Articles.Count);
+            articles.Should().AllSatisfy(a =>
+            {
+                a.Title.Should().NotBe("目录");
+                a.Body.Should().NotContain("信息速报");
+                a.Body.Split('\n').Should().NotContain(p => RunningLines.IsPageNumber(p));
+            });
+        }
+        wrappedTitles.Should().BeGreaterThan(2, "titles long enough to wrap test that a wrapped title is one title");
+        paragraphsAcrossPages.Should().BeGreaterThan(10, "paragraphs that break across pages test that they are joined again");
+    }
+
+    private static List<LaidOutLine> LaidOutLines(string path)
+    {
+        using var document = PdfDocument.Open(path);
+        return [.. document.GetPages().SelectMany(PdfLines.FromPage)];
     }
 }

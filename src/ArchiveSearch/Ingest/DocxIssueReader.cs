@@ -28,7 +28,7 @@ public static class DocxIssueReader
                 .Select(p => (Text: Text(p), Format: styles.Of(p)))
                 .Where(p => !string.IsNullOrWhiteSpace(p.Text))];
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or System.Xml.XmlException)
         {
             throw new InvalidCorpusFileException(path, $"damaged Word document: {e.Message}");
         }
