@@ -75,4 +75,23 @@ public sealed class LineParagraphsTests
             ("政策法规", "江苏省科技厅发布政策解读《加快科技创新引领未来产业发展行动方案》", "人民日报", 2),
             ("政策法规", "嘉兴出台科创金融市级地方标准", "嘉兴日报", 1));
     }
+
+    [Fact]
+    public void Without_contents_a_title_typed_as_two_paragraphs_of_one_style_is_one_title()
+    {
+        var issue = IssueParser.Parse(
+        [
+            new IssueParagraph("内部参考"),
+            new IssueParagraph("2024年第3期（总第57期）", "16pt"),
+            new IssueParagraph("政策法规", "16pt bold"),
+            new IssueParagraph("江苏省科技厅发布政策解读《加快科技创新引领", "15pt bold"),
+            new IssueParagraph("未来产业发展行动方案》", "15pt bold"),
+            new IssueParagraph("近日，江苏省科技厅、省发改委联合印发了《行动方案》。"),
+            new IssueParagraph("（来源：人民日报）"),
+        ]);
+
+        issue.Number.Should().Be("57");
+        issue.Articles.Should().ContainSingle().Which.Title.Should().Be("江苏省科技厅发布政策解读《加快科技创新引领未来产业发展行动方案》");
+        issue.Articles[0].Paragraphs.Should().Equal("近日，江苏省科技厅、省发改委联合印发了《行动方案》。");
+    }
 }
