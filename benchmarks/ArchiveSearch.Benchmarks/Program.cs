@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "throughput" => ConsoleModes.Throughput(args[1..]),
     "lucene-share" => ConsoleModes.LuceneShare(args[1..]),
     "urls" => ConsoleModes.Urls(args[1..]),
+    "parse-documents" => DocumentParsing.Run(args[1..]),
     "report" => Report.Run(args[1..]),
     _ => Run(args),
 };
