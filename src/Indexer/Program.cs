@@ -21,7 +21,7 @@ static int Help(TextWriter writer, int exitCode)
         Usage: indexer <command> [arguments]
 
         Commands:
-          parse PATH...     Parse corpus files (issue text: .txt; articles: .jsonl) and print one JSON
+          parse PATH...     Parse corpus files (issues: .txt, .pdf, .docx; articles: .jsonl) and print one JSON
                             object per article per line (JSONL, UTF-8) with the fields
                             id, issue, issueDate, section, title, source, regions, date, dateSource, body.
           rebuild [--corpus DIR] [--index DIR] [--skip-invalid]
