@@ -70,6 +70,20 @@ public sealed class DocumentFailureTests(PublishedIssues documents)
     }
 
     [Fact]
+    public void A_word_file_that_is_an_ole_container_is_password_protected_or_an_old_doc()
+    {
+        // Word saves an encrypted .docx (and a .doc) as an OLE compound file, not a ZIP package: its first sector.
+        var path = Path.Combine(documents.Root, "bad", "protected.docx");
+        File.WriteAllBytes(path, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]]);
+
+        var read = () => CorpusReader.ReadFile(path);
+
+        read.Should().Throw<InvalidCorpusFileException>()
+            .Where(e => e.FilePath == path)
+            .Which.Reason.Should().Contain("password-protected");
+    }
+
+    [Fact]
     public void A_text_file_named_pdf_is_not_a_pdf()
     {
         var path = Path.Combine(documents.Root, "bad", "renamed.pdf");

@@ -15,7 +15,7 @@ public static class DocxIssueReader
 
     public static IReadOnlyList<IssueParagraph> Read(string path)
     {
-        if (File.ReadAllBytes(path) is var bytes && bytes.AsSpan().StartsWith(CompoundFile))
+        if (StartsWithCompoundFile(path))
             throw new InvalidCorpusFileException(path, "password-protected or an old binary .doc: save it as an unprotected .docx first");
         List<(string Text, DocxStyles.Format Format)> paragraphs;
         try
@@ -37,6 +37,13 @@ public static class DocxIssueReader
 
         var bodySize = paragraphs.GroupBy(p => p.Format.HalfPoints).MaxBy(g => g.Sum(p => p.Text.Length))!.Key;
         return [.. paragraphs.Select(p => new IssueParagraph(p.Text.Trim(), Style(p.Format, bodySize)))];
+    }
+
+    private static bool StartsWithCompoundFile(string path)
+    {
+        using var file = File.OpenRead(path);
+        var head = new byte[CompoundFile.Length];
+        return file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan().SequenceEqual(CompoundFile);
     }
 
     private static string? Style(DocxStyles.Format format, int bodySize) =>

@@ -129,24 +129,24 @@ public static partial class IssueParser
     }
 
     /// <summary>
-    /// The issue number and date from the header or cover: the first 第N期 and the first full date on a short line before
-    /// the first section heading (a cover may set them on one line with the title or the institute).
+    /// The issue number and date from the header or cover: the first 第N期 (or 总第N期, the running number, where a cover
+    /// gives both) and the first full date on a short line before the first section heading (a cover may set them on
+    /// one line with the title or the institute).
     /// </summary>
     private static (string? Number, DateOnly? Date) ReadHeader(IEnumerable<string> header)
     {
-        string? number = null;
-        DateOnly? date = null;
-        foreach (var line in header.Select(l => l.Trim()).Where(l => ChineseText.Width(l) <= HeaderLineWidth))
-        {
-            if (number is null && IssueNumber().Match(line) is { Success: true } n)
-                number = n.Groups[1].Value;
-            if (date is null && HeaderDate().Match(line) is { Success: true } d
-                     && DateOnly.TryParseExact($"{d.Groups[1].Value}-{d.Groups[2].Value}-{d.Groups[3].Value}", "yyyy-M-d",
-                         CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                date = parsed;
-        }
-        return (number, date);
+        var lines = header.Select(l => l.Trim()).Where(l => ChineseText.Width(l) <= HeaderLineWidth).ToList();
+        var numbers = lines.SelectMany(l => IssueNumber().Matches(l)).ToList();
+        var number = numbers.FirstOrDefault(m => m.Groups["total"].Success) ?? numbers.FirstOrDefault();
+        return (number?.Groups["number"].Value, lines.Select(HeaderDateOf).FirstOrDefault(d => d is not null));
     }
+
+    private static DateOnly? HeaderDateOf(string line) =>
+        HeaderDate().Match(line) is { Success: true } d
+        && DateOnly.TryParseExact($"{d.Groups[1].Value}-{d.Groups[2].Value}-{d.Groups[3].Value}", "yyyy-M-d",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
 
     private static bool IsContentsHeading(string line) => ChineseText.ComparisonKey(line) is "目录" or "目次";
 
@@ -334,7 +334,7 @@ public static partial class IssueParser
     [GeneratedRegex(@"^(?<title>.+?)(?<leader>\s*[.．。…⋯·•‧∙・_—\-]{2,}\s*|\s+|(?<=\D))(?<page>\d{1,3})$")]
     private static partial Regex TocLine();
 
-    [GeneratedRegex(@"第\s*(\d+)\s*期")]
+    [GeneratedRegex(@"(?<total>总)?第\s*(?<number>\d+)\s*期")]
     private static partial Regex IssueNumber();
 
     [GeneratedRegex(@"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]

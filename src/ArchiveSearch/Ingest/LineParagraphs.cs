@@ -1,9 +1,10 @@
 namespace ArchiveSearch.Ingest;
 
 /// <summary>
-/// Joins laid-out lines into the paragraphs of an issue: a body line runs on into the next when it reaches the right
-/// edge of the text column and the next starts at its left edge, closely below or at the top of the next page; lines
-/// set larger or bold run on while they keep their style (a title wrapped over two lines is one title).
+/// Joins laid-out lines into the paragraphs of an issue: a body line runs on into the next when the next starts at the
+/// column's left edge (not indented, not centred), a line pitch below or at the top of the next page, and, in a layout
+/// that does not indent paragraphs, the line reaches the column's right edge. Lines set larger or bold run on while
+/// they keep their style and stay close (a title wrapped over two lines is one title).
 /// </summary>
 public static class LineParagraphs
 {
