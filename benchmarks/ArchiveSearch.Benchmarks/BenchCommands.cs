@@ -66,6 +66,14 @@ public static class BenchCommands
         replay.SetAction(p => ConsoleModes.Replay(p.GetRequiredValue(index), p.GetRequiredValue(stream), p.GetValue(replayThreads),
             !p.GetValue(noCache)));
 
+        var documentRounds = Optional("--rounds", "N", "Rounds of parsing each document.", 10);
+        var parseDocuments = new Command("parse-documents",
+            "PDF and DOCX parse time per issue and per page against the text path, on issues printed as the tests print them.")
+        {
+            documentRounds,
+        };
+        parseDocuments.SetAction(p => DocumentParsing.Run(p.GetValue(documentRounds)));
+
         var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.");
         urls.SetAction(_ => ConsoleModes.Urls());
 
@@ -87,7 +95,7 @@ public static class BenchCommands
 
         return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
         {
-            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, zipfStream, replay, urls, report, micro,
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, parseDocuments, zipfStream, replay, urls, report, micro,
         };
     }
 
