@@ -119,6 +119,21 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
     }
 
     [Fact]
+    public void A_cancelled_request_gets_no_answer_from_the_cache_either()
+    {
+        var request = new SearchRequest { Query = "创新" };
+        using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1));
+        searcher.Search(request).Total.Should().BeGreaterThan(0);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var search = () => searcher.Search(request, cancelled.Token);
+
+        search.Should().Throw<OperationCanceledException>();
+        searcher.CacheStats.Hits.Should().Be(1);
+    }
+
+    [Fact]
     public void Turned_off_the_caches_hold_nothing_and_count_nothing()
     {
         _uncached.Search(new SearchRequest { Query = "常州", From = new DateOnly(2021, 1, 1) });

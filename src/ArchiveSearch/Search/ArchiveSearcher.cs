@@ -118,6 +118,8 @@ public sealed class ArchiveSearcher : IDisposable
             string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, sort,
             Depth(request));
         var first = _cache.Results(key, () => Rank(lease.Generation, builder, built, request, sort, cancellation));
+        // A cancelled request gets no answer, from the cache either (a ranking in progress stops in the collector).
+        cancellation.ThrowIfCancellationRequested();
 
         var start = (request.Page - 1) * request.PageSize;
         var page = first.Top.ScoreDocs.Skip(start).Take(request.PageSize)
