@@ -17,6 +17,12 @@ namespace ArchiveSearch.Benchmarks;
 public static class ConsoleModes
 {
     /// <summary>
+    /// The per-query measurements (latency, throughput, Lucene.Net's share, micro-benchmarks) run with the caches off:
+    /// they repeat a fixed mix, which a result cache would answer entirely. <c>replay</c> measures the caches.
+    /// </summary>
+    public static SearchCacheSettings Uncached { get; } = new() { Enabled = false };
+
+    /// <summary>
     /// <c>tokenize --corpus DIR [--max-chars N]</c>: single-thread SmartCn throughput over the corpus text (title and
     /// body of each article, in file order, up to N characters), and the corpus's raw text size.
     /// </summary>
@@ -85,7 +91,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Latency(string index, int rounds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
         var calibrationText = CalibrationText();
         // Each round runs every query without and then with snippets, so both see the same machine.
         var requests = new[] { false, true }
@@ -167,7 +173,7 @@ public static class ConsoleModes
     /// </summary>
     public static int LuceneShare(string index, int rounds)
     {
-        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
         using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
         var lucene = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
@@ -446,7 +452,7 @@ public static class ConsoleModes
         Print("fold.rebuild_share_mapping", ((best["mapping"] - plainBest + ingestBest) / articles.Count) * all.Count / rebuild);
 
         // Queries: the mix as searched, the folding's pieces of it, and the same queries in traditional characters.
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
         var entries = QueryMix.Entries.Where(e => e.Request.Query is not null)
             .Select(e => (e.Kind, Simplified: e.Request, Traditional: e.Request with { Query = Unfold(e.Request.Query!) })).ToList();
         var plainWords = new Lucene.Net.Analysis.Cn.Smart.SmartChineseAnalyzer(ArchiveAnalyzers.Version, useDefaultStopWords: true);
@@ -532,7 +538,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Throughput(string index, int threads, double seconds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
         var requests = QueryMix.Entries.Select(e => e.Request).ToList();
         void Run(TimeSpan duration, ref long total)
         {
