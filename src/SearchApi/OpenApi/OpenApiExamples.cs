@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace SearchApi;
+namespace SearchApi.OpenApi;
 
 /// <summary>Puts a Chinese example on every parameter and on every JSON response of the OpenAPI document.</summary>
 public sealed class OpenApiExamples : IOpenApiOperationTransformer
@@ -10,13 +10,13 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
     private static readonly Dictionary<string, JsonNode> ParameterExamples = new()
     {
         ["q"] = "概念验证中心",
-        ["section"] = "政策法规",
-        ["region"] = "江苏",
+        ["section"] = new JsonArray("政策法规"),
+        ["region"] = new JsonArray("江苏"),
         ["from"] = "2022-01-01",
         ["to"] = "2024-12-31",
         ["sort"] = "relevance",
-        ["page"] = "1",
-        ["pageSize"] = "10",
+        ["page"] = 1,
+        ["pageSize"] = 10,
         ["id"] = "000-cb2a098886c719ad-01",
         ["text"] = "江苏省科技厅发布政策解读",
     };
