@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the browser test needs (Chromium, CJK fonts) when it is missing.
+# Runs every test. Installs what the tests need when it is missing: Chromium and CJK fonts for the browser test,
+# nginx for the load-balancer tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]} for the browser test…"
+  echo "Installing ${missing[*]} for the tests…"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium fonts-noto-cjk
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
 fi
 
 dotnet test ArchiveSearch.slnx "$@"

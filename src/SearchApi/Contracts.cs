@@ -77,7 +77,20 @@ public sealed record AnalyzeResponse(string Text, IReadOnlyList<TokenResponse> T
 /// <summary>A token: the folded term the index holds (臺灣 → 台湾, ＡＩ → ai) and the span of the original text it came from.</summary>
 public sealed record TokenResponse(string Token, string Original, int Start, int End, int Position);
 
-public sealed record HealthResponse(string Status, string? Generation, int? Articles);
+public sealed record HealthResponse(string Status, string? Generation, int? Articles, ReplicaHealth? Replication = null);
+
+/// <summary>
+/// A replica's view of its primary: the generation the primary serves, whether it was reached at the last poll and
+/// how long ago it last was, and what went wrong last.
+/// </summary>
+public sealed record ReplicaHealth(
+    string Primary, string? PrimaryGeneration, bool PrimaryReachable, bool InSync, double? SecondsSinceContact, string? LastError);
+
+/// <summary>A generation as the primary publishes it: what a replica fetches and checks before it serves it.</summary>
+public sealed record ManifestResponse(string Generation, int Documents, IReadOnlyList<ManifestFile> Files);
+
+/// <summary>One file of a generation, with the SHA-256 (lower-case hex) its copy must have.</summary>
+public sealed record ManifestFile(string Name, long Size, string Sha256);
 
 /// <summary>A background rebuild: where it stands and, when it is done, what it built.</summary>
 public sealed record ReindexResponse(

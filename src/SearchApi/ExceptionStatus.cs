@@ -5,7 +5,7 @@ namespace SearchApi;
 /// <summary>The problem answer for an exception that escaped an endpoint: its status, and what to tell the caller.</summary>
 public static class ExceptionStatus
 {
-    public const string NotReadyDetail = "No index is open yet; the first build may still be running.";
+    public const string NotReadyDetail = "No index is open yet; the first build (on a replica, the first copy from the primary) may still be running.";
 
     public static int For(Exception exception) => exception switch
     {

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using SearchApi;
 using SearchApi.Endpoints;
 using SearchApi.OpenApi;
+using SearchApi.Observability;
+using SearchApi.Replication;
 using SearchApi.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,9 @@ builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProb
 builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
+builder.AddReplication();
+builder.AddMetrics();
+builder.AddForwardedHeaders();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ExceptionStatus.Describe);
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -52,6 +57,7 @@ builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<SearchOptio
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ExceptionStatus.For });
 app.UseStatusCodePages();
 app.UseRateLimiter();
@@ -74,6 +80,8 @@ app.MapGroup("/api")
     .MapAdminEndpoints();
 // Probes for the orchestrator, not part of the clients' contract (they answer no 4xx a client could act on).
 app.MapGroup("/health").ExcludeFromDescription().MapHealthEndpoints();
+app.MapReplication();
+app.MapMetrics();
 
 app.Run();
 

@@ -25,8 +25,8 @@ public static class RateLimits
         if (permits > 0)
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
+                Unlimited(http.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("operations")
                     : RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
                         new TokenBucketRateLimiterOptions
                         {
@@ -56,4 +56,8 @@ public static class RateLimits
             });
         };
     }
+
+    /// <summary>Health checks, metrics scrapes and replicas' copies (the last two behind their own key or network) are not rate limited.</summary>
+    private static bool Unlimited(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/replication");
 }

@@ -31,10 +31,45 @@ public sealed class SearchOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>A search taking longer than this is logged as a warning.</summary>
+    [Range(0, 600_000)] public int SlowQueryMs { get; set; } = 500;
+
+    public ReplicationOptions Replication { get; set; } = new();
+
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
     public sealed class RateLimitOptions
     {
         /// <summary>Requests a second each client may make; 0 turns the limit off.</summary>
         [Range(0, 1_000_000)] public int PermitsPerSecond { get; set; }
+    }
+
+    /// <summary>
+    /// Copying the primary's generations. With <see cref="PrimaryUrl"/> set this instance is a replica: it never
+    /// rebuilds, and it follows the primary's serving generation.
+    /// </summary>
+    public sealed class ReplicationOptions
+    {
+        /// <summary>The primary's base address (http://host:port); set on replicas only.</summary>
+        public string? PrimaryUrl { get; set; }
+
+        /// <summary>How often a replica asks the primary which generation it serves.</summary>
+        public double PollSeconds { get; set; } = 2;
+
+        /// <summary>The X-Api-Key of the replication endpoints: the primary requires it, replicas send it.</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>A replica's download rate in bytes a second, so a copy does not take the link from searches; 0 is unlimited.</summary>
+        public long MaxBytesPerSecond { get; set; }
+
+        public bool IsReplica => !string.IsNullOrWhiteSpace(PrimaryUrl);
+    }
+
+    /// <summary>Which proxies may tell the client's address in X-Forwarded-For; nobody else can.</summary>
+    public sealed class ForwardedHeadersSettings
+    {
+        /// <summary>IP addresses of the load balancers in front of this instance (none: the header is ignored).</summary>
+        public string[] KnownProxies { get; set; } = [];
     }
 
     /// <summary>Cross-field checks that data annotations cannot express; null when the options are usable.</summary>
@@ -42,6 +77,22 @@ public sealed class SearchOptions
     {
         if (RateLimit.PermitsPerSecond < 0)
             return "Search:RateLimit:PermitsPerSecond must be 0 (off) or more";
+        // Data annotations are not checked on nested sections, hence these here.
+        if (Replication.PollSeconds is < 0.05 or > 3600)
+            return "Search:Replication:PollSeconds must be between 0.05 and 3600";
+        if (Replication.MaxBytesPerSecond < 0)
+            return "Search:Replication:MaxBytesPerSecond must be 0 (unlimited) or more";
+        if (ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } bad)
+            return $"Search:ForwardedHeaders:KnownProxies has '{bad}', which is not an IP address";
+        if (Replication.IsReplica)
+        {
+            if (!Uri.TryCreate(Replication.PrimaryUrl, UriKind.Absolute, out var primary) || primary.Scheme is not ("http" or "https"))
+                return $"Search:Replication:PrimaryUrl '{Replication.PrimaryUrl}' is not an http(s) address like http://primary:5000";
+            if (string.IsNullOrEmpty(Replication.ApiKey))
+                return "Search:Replication:ApiKey is required on a replica: the primary refuses copies without it";
+            // A replica's index comes from the primary, so it needs no corpus.
+            return null;
+        }
         var index = Path.GetFullPath(IndexPath);
         var corpus = Path.GetFullPath(CorpusPath);
         if (!Directory.Exists(corpus) && !File.Exists(Path.Combine(index, "CURRENT")))

@@ -52,18 +52,25 @@ public sealed class OpenApiContractTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Admin_operations_need_the_api_key_scheme_and_public_ones_none()
+    public async Task Admin_and_replication_operations_need_their_api_key_scheme_and_public_ones_none()
     {
         var document = await _client.GetJson("/openapi/v1.json");
 
-        var scheme = document["components"]!["securitySchemes"]!["adminKey"]!;
-        (scheme.Str("type"), scheme.Str("in"), scheme.Str("name")).Should().Be(("apiKey", "header", "X-Api-Key"));
+        foreach (var name in new[] { "adminKey", "replicationKey" })
+        {
+            var scheme = document["components"]!["securitySchemes"]![name]!;
+            (scheme.Str("type"), scheme.Str("in"), scheme.Str("name")).Should().Be(("apiKey", "header", "X-Api-Key"));
+        }
         document["security"]!.ToJsonString().Should().Be("[{}]", "public by default");
-        foreach (var (path, operation) in Operations(document))
+        var operations = Operations(document).ToList();
+        operations.Should().Contain(o => o.Path.StartsWith("/api/admin/")).And.Contain(o => o.Path.StartsWith("/replication/"));
+        foreach (var (path, operation) in operations)
         {
             var security = operation["security"]?.ToJsonString();
             if (path.StartsWith("/api/admin/", StringComparison.Ordinal))
                 security.Should().Be("""[{"adminKey":[]}]""", path);
+            else if (path.StartsWith("/replication/", StringComparison.Ordinal))
+                security.Should().Be("""[{"replicationKey":[]}]""", path);
             else
                 security.Should().BeNull(path);
         }

@@ -42,8 +42,7 @@ public static class IndexRebuilder
             layout.RemoveGenerationsExcept(serving);
             throw;
         }
-        layout.Publish(generation);
-        layout.RemoveGenerationsExcept(generation, serving);
+        layout.Switch(generation);
 
         return new RebuildSummary(
             Path.GetFileName(generation),
@@ -125,10 +124,9 @@ public static class IndexRebuilder
 
     private static void Verify(string generation, int expected)
     {
-        using var directory = FSDirectory.Open(generation);
-        using var reader = DirectoryReader.Open(directory);
-        if (reader.NumDocs != expected)
+        var count = IndexLayout.CountDocuments(generation);
+        if (count != expected)
             throw new RebuildException(RebuildFailure.VerificationFailed,
-                $"{generation}: the new index holds {reader.NumDocs} documents, expected {expected}; not published");
+                $"{generation}: the new index holds {count} documents, expected {expected}; not published");
     }
 }

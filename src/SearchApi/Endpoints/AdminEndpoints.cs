@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchApi.OpenApi;
@@ -10,13 +8,11 @@ namespace SearchApi.Endpoints;
 /// <summary>Operator endpoints, behind the X-Api-Key header.</summary>
 public static class AdminEndpoints
 {
-    public const string ApiKeyHeader = "X-Api-Key";
-
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin")
             .WithTags("Admin")
-            .AddEndpointFilter(RequireApiKey)
+            .AddEndpointFilter(ApiKeys.Require("Admin", "Search:AdminApiKey", o => o.AdminApiKey))
             .RequireApiKeyScheme(OpenApiContract.AdminKeyScheme)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/reindex", StartReindex)
@@ -24,7 +20,7 @@ public static class AdminEndpoints
             .WithSummary("Rebuild the index from the corpus")
             .WithDescription("Runs the same rebuild as `indexer rebuild` in the background and answers 202 with the job's " +
                              "status location. The serving index keeps serving until the new generation is published. " +
-                             "Needs the X-Api-Key header; 409 while a rebuild runs.")
+                             "Needs the X-Api-Key header; 409 while a rebuild runs, and always on a replica.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/reindex/{id}", GetReindex)
             .WithName("ReindexStatus")
@@ -34,8 +30,12 @@ public static class AdminEndpoints
         return api;
     }
 
-    private static Results<Accepted<ReindexResponse>, ProblemHttpResult> StartReindex(ReindexJobs jobs)
+    private static Results<Accepted<ReindexResponse>, ProblemHttpResult> StartReindex(ReindexJobs jobs, IOptions<SearchOptions> options)
     {
+        if (options.Value.Replication.IsReplica)
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This instance is a replica",
+                detail: $"A replica copies its index from its primary, {options.Value.Replication.PrimaryUrl}: rebuild there, " +
+                        "and every replica follows at its next poll.");
         if (!jobs.TryStart(out var job))
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A rebuild is already running",
                 detail: $"Rebuild {job.Id} is still running; follow it at /api/admin/reindex/{job.Id}.");
@@ -50,22 +50,4 @@ public static class AdminEndpoints
 
     private static ReindexResponse Response(ReindexJob job) => new(
         job.Id, job.Status, job.StartedAt, job.FinishedAt, job.Summary?.Generation, job.Summary?.Articles, job.Error);
-
-    /// <summary>Refuses every request when no key is configured, and compares keys in constant time.</summary>
-    private static async ValueTask<object?> RequireApiKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var configured = context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.AdminApiKey;
-        var given = context.HttpContext.Request.Headers[ApiKeyHeader].ToString();
-        if (string.IsNullOrEmpty(configured) ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(configured)))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Admin key required",
-                detail: string.IsNullOrEmpty(configured)
-                    ? "Admin endpoints are disabled: no Search:AdminApiKey is configured."
-                    : $"Send the configured admin key in the {ApiKeyHeader} header.");
-        }
-        return await next(context);
-    }
 }

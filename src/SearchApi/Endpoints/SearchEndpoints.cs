@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchApi.Observability;
 
 namespace SearchApi.Endpoints;
 
@@ -46,13 +47,17 @@ public static class SearchEndpoints
     }
 
     private static Results<Ok<SearchResponse>, ValidationProblem> Search(
-        ArchiveSearcher searcher, HttpContext http, [AsParameters] SearchParameters parameters)
+        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = searcher.Search(parameters.ToRequest(), http.RequestAborted);
-            return TypedResults.Ok(SearchResponse.From(result, clock.ElapsedMilliseconds));
+            var request = parameters.ToRequest();
+            var result = searcher.Search(request, http.RequestAborted);
+            var elapsed = clock.Elapsed;
+            metrics.Searched(elapsed, result.Total, result.Query.Match);
+            log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
+            return TypedResults.Ok(SearchResponse.From(result, (long)elapsed.TotalMilliseconds));
         }
         catch (SearchRequestException e)
         {

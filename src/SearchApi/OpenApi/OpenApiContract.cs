@@ -13,8 +13,17 @@ namespace SearchApi.OpenApi;
 /// </summary>
 public static class OpenApiContract
 {
-    /// <summary>The security scheme of the admin operations: the <c>X-Api-Key</c> header.</summary>
+    /// <summary>The security scheme of the admin operations: the <c>X-Api-Key</c> header with Search:AdminApiKey.</summary>
     public const string AdminKeyScheme = "adminKey";
+
+    /// <summary>The security scheme of the replication operations: the <c>X-Api-Key</c> header with Search:Replication:ApiKey.</summary>
+    public const string ReplicationKeyScheme = "replicationKey";
+
+    private static readonly Dictionary<string, string> KeySettings = new()
+    {
+        [AdminKeyScheme] = "The key configured as Search:AdminApiKey.",
+        [ReplicationKeyScheme] = "The key configured as Search:Replication:ApiKey (replicas send it).",
+    };
 
     public static void Configure(OpenApiOptions options)
     {
@@ -28,16 +37,15 @@ public static class OpenApiContract
             {
                 new() { Name = "Search", Description = "Ranked search, articles, facets and analysis; no key needed." },
                 new() { Name = "Admin", Description = "Operator endpoints: send the admin key in the X-Api-Key header (Authorize in Swagger UI)." },
+                new() { Name = "Replication", Description = "The serving generation for replicas to copy: send the replication key in the X-Api-Key header." },
             };
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[AdminKeyScheme] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = Endpoints.AdminEndpoints.ApiKeyHeader,
-                Description = "The key configured as Search:AdminApiKey.",
-            };
+            foreach (var (scheme, description) in KeySettings)
+                document.Components.SecuritySchemes[scheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeys.Header, Description = description,
+                };
             // Public by default: an empty requirement means no credentials; the admin operations name their scheme.
             document.Security = [new OpenApiSecurityRequirement()];
             return Task.CompletedTask;

@@ -19,6 +19,8 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["pageSize"] = 10,
         ["id"] = "000-cb2a098886c719ad-01",
         ["text"] = "江苏省科技厅发布政策解读",
+        ["generation"] = "gen-20261125T120003000-4242",
+        ["file"] = "_3.fdt",
     };
 
     private static readonly JsonNode Hit = new JsonObject
@@ -86,8 +88,13 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["id"] = "3f2a…", ["status"] = "succeeded", ["startedAt"] = "2026-11-25T12:00:00+00:00",
             ["finishedAt"] = "2026-11-25T12:00:03+00:00", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79,
         },
-        ["Live"] = new JsonObject { ["status"] = "live" },
-        ["Ready"] = new JsonObject { ["status"] = "ready", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79 },
+        ["ReplicationManifest"] = new JsonObject
+        {
+            ["generation"] = "gen-20261125T120003000-4242", ["documents"] = 79,
+            ["files"] = new JsonArray(
+                new JsonObject { ["name"] = "_3.fdt", ["size"] = 197976, ["sha256"] = "4c49b8591c0322646fc10842ebc4fbc97c8fdeb4569fc5d9f9ca3cf90e0ecc03" },
+                new JsonObject { ["name"] = "segments_1", ["size"] = 89, ["sha256"] = "e493407ecfd11c2f3584cb50dba47eacdbb1e975829bdcd9049693a9fc4634b7" }),
+        },
     };
 
     private static readonly Dictionary<string, string> SuccessDescriptions = new()
@@ -99,8 +106,8 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["Analyze"] = "SmartCn's tokens (folded terms) with the original text, offsets and positions.",
         ["StartReindex"] = "The rebuild started; follow it at the Location header.",
         ["ReindexStatus"] = "Where the rebuild stands.",
-        ["Live"] = "The process answers.",
-        ["Ready"] = "An index is open; the serving generation and its article count.",
+        ["ReplicationManifest"] = "The serving generation: its name, document count and every file with its size and SHA-256.",
+        ["ReplicationFile"] = "The file's bytes (206 with the requested range).",
     };
 
     /// <summary>What each error status means here, with an example problem document.</summary>
@@ -108,10 +115,10 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
     {
         ["400"] = ("A parameter is invalid: the problem document names it and says what is wrong.",
             "Invalid parameter 'q'", "q has an unbalanced quote: a phrase opened with \" is never closed"),
-        ["401"] = ("The X-Api-Key header is missing or wrong, or no admin key is configured.",
+        ["401"] = ("The X-Api-Key header is missing or wrong, or no key is configured (the admin key for admin endpoints, the replication key for replication).",
             "Admin key required", "Send the configured admin key in the X-Api-Key header."),
-        ["404"] = ("No article (or rebuild) has this id.", "Article not found", "No article has the id '000-cb2a098886c719ad-99'."),
-        ["409"] = ("A rebuild is already running.", "A rebuild is already running",
+        ["404"] = ("No article (or rebuild, or generation file) has this id.", "Article not found", "No article has the id '000-cb2a098886c719ad-99'."),
+        ["409"] = ("A rebuild is already running, or this instance is a replica (it never rebuilds).", "A rebuild is already running",
             "Rebuild 3f2a… is still running; follow it at /api/admin/reindex/3f2a…."),
         ["429"] = ("Too many requests: retry after the seconds in the Retry-After header.", "Too many requests",
             "The service is at its limit for searches; retry after 1 s."),

@@ -1,6 +1,7 @@
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 using Microsoft.Extensions.Options;
+using SearchApi.Observability;
 
 namespace SearchApi.Services;
 
@@ -8,7 +9,7 @@ namespace SearchApi.Services;
 /// Runs the same rebuild as <c>indexer rebuild</c> in the background, one at a time, and remembers how recent
 /// runs ended. The searcher is refreshed as soon as a run publishes, rather than at its next poll.
 /// </summary>
-public sealed class ReindexJobs(IOptions<SearchOptions> options, ArchiveSearcher searcher, ILogger<ReindexJobs> logger)
+public sealed class ReindexJobs(IOptions<SearchOptions> options, ArchiveSearcher searcher, ApiMetrics metrics, ILogger<ReindexJobs> logger)
 {
     private const int Remembered = 20;
     private readonly System.Threading.Lock _lock = new();
@@ -47,17 +48,20 @@ public sealed class ReindexJobs(IOptions<SearchOptions> options, ArchiveSearcher
     private void Run(ReindexJob job)
     {
         var settings = options.Value;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             var summary = IndexRebuilder.Rebuild(settings.CorpusPath, settings.IndexPath);
             searcher.Refresh();
             job.Succeed(summary);
+            metrics.Rebuilt(clock.Elapsed, succeeded: true);
             logger.LogInformation("Reindex {Job} published {Generation} with {Articles} articles", job.Id, summary.Generation, summary.Articles);
         }
         catch (Exception e)
         {
             // A background job has no caller to throw to: whatever stopped it is its status.
             job.Fail(e.Message);
+            metrics.Rebuilt(clock.Elapsed, succeeded: false);
             logger.LogError(e, "Reindex {Job} failed; the serving index is unchanged", job.Id);
         }
         finally

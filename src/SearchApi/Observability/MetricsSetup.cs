@@ -1,0 +1,34 @@
+using OpenTelemetry.Metrics;
+
+namespace SearchApi.Observability;
+
+/// <summary>
+/// /metrics in Prometheus text: the ASP.NET Core instrumentation's request rate and latency per route, and
+/// <see cref="ApiMetrics"/>; and the per-search log line (<see cref="SearchLog"/>) the search endpoint writes beside them.
+/// <c>Search:MetricsEnabled=false</c> leaves OpenTelemetry out (the baseline of benchmarks/proxy-cost).
+/// </summary>
+public static class MetricsSetup
+{
+    public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddSingleton<SearchLog>();
+        if (Enabled(builder.Configuration))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddMeter(ApiMetrics.MeterName)
+                .AddPrometheusExporter());
+        }
+        return builder;
+    }
+
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        if (Enabled(app.Configuration)) app.MapPrometheusScrapingEndpoint().ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool Enabled(IConfiguration configuration) =>
+        configuration.GetValue($"{SearchOptions.Section}:MetricsEnabled", true);
+}
