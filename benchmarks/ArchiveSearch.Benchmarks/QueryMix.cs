@@ -40,6 +40,8 @@ public static class QueryMix
         }),
         new("date-sorted", new SearchRequest { Query = "专利", Sort = SearchSort.Date }),
         new("browse", new SearchRequest { Sections = ["各地动态"], Sort = SearchSort.Date }),
+        // Typed as readers type: unspaced, a year and a place in front (issue 10).
+        new("natural", new SearchRequest { Query = "2022年常州惠企政策" }),
     ];
 
     public static Entry Get(string kind) => Entries.Single(e => e.Kind == kind);

@@ -9,7 +9,9 @@ namespace ArchiveSearch.Search.Tests;
 /// <summary>
 /// Search quality against judged queries (judged-queries.json): relevance was decided by reading the articles,
 /// not by looking at what the engine returns. Known-item queries look for one distinctive article; topical ones
-/// (and questions) for every article really about the topic.
+/// (and questions) for every article really about the topic. Natural ones are typed as Chinese readers type
+/// (unspaced, colloquial questions, a year or a place in front, some with no article holding every word), written
+/// from the articles alone by someone who had not read the ranking code; each set is reported on its own.
 /// </summary>
 [Collection(CorpusIndexFixture.Collection)]
 public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper output)
@@ -43,10 +45,11 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
         queries.Count.Should().BeGreaterThanOrEqualTo(40);
         queries.Count(q => q.Kind == "known-item").Should().BeGreaterThanOrEqualTo(20);
         queries.Count(q => q.Kind == "topical").Should().BeGreaterThanOrEqualTo(20);
+        queries.Count(q => q.Kind == "natural").Should().BeGreaterThanOrEqualTo(40);
         var titles = index.Articles.Select(a => a.Title).ToHashSet();
         foreach (var query in queries)
         {
-            query.Kind.Should().BeOneOf("known-item", "topical");
+            query.Kind.Should().BeOneOf("known-item", "topical", "natural");
             query.Relevant.Should().NotBeEmpty(query.Query);
             if (query.Kind == "known-item") query.Relevant.Should().ContainSingle(query.Query);
             query.Relevant.Should().OnlyContain(t => titles.Contains(t), $"every judged title of '{query.Query}' names an article");
@@ -58,16 +61,40 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
     public void Known_item_queries_find_their_article_first()
     {
         var (mrr, recall) = Evaluate("known-item");
-        mrr.Should().BeGreaterThanOrEqualTo(0.95);
-        recall.Should().BeGreaterThanOrEqualTo(0.95);
+        // What they scored before issue 10's relaxation, which may not lower them.
+        mrr.Should().BeGreaterThanOrEqualTo(1.0);
+        recall.Should().BeGreaterThanOrEqualTo(1.0);
     }
 
     [Fact]
     public void Topical_queries_find_the_relevant_articles_near_the_top()
     {
         var (mrr, recall) = Evaluate("topical");
-        mrr.Should().BeGreaterThanOrEqualTo(0.85);
-        recall.Should().BeGreaterThanOrEqualTo(0.8);
+        // What they scored before issue 10's relaxation (1.000 / 0.983), which may not lower them.
+        mrr.Should().BeGreaterThanOrEqualTo(1.0);
+        recall.Should().BeGreaterThanOrEqualTo(0.98);
+    }
+
+    [Fact]
+    public void Natural_queries_find_what_the_reader_meant()
+    {
+        var (mrr, recall) = Evaluate("natural");
+        // Before relaxing unspaced chunks (issue 10): 0.772 / 0.747, and 17 of the 90 answered nothing.
+        mrr.Should().BeGreaterThanOrEqualTo(0.9);
+        recall.Should().BeGreaterThanOrEqualTo(0.9);
+    }
+
+    [Fact]
+    public void No_judged_query_answers_empty()
+    {
+        var empty = Load()
+            .Where(q => index.Searcher.Search(new SearchRequest
+            {
+                Query = q.Query, Sections = q.Sections, Regions = q.Regions, From = q.From, To = q.To, Snippets = false,
+            }).Total == 0)
+            .Select(q => q.Query);
+
+        empty.Should().BeEmpty("every judged query has a relevant article in the archive");
     }
 
     /// <summary>

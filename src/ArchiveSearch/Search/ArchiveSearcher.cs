@@ -96,14 +96,15 @@ public sealed class ArchiveSearcher : IDisposable
         request.Validate();
         request = request.WithFoldedFilters();
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
+        var builder = new QueryBuilder(QueryVocabulary.Default);
         // Parsed folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too.
-        var built = text is null ? null : new QueryBuilder(QueryVocabulary.Default).Build(UserQuery.Parse(ScriptFolding.Default.Fold(text)));
+        var built = text is null ? null : builder.Build(UserQuery.Parse(ScriptFolding.Default.Fold(text)));
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
-        if (built is { Required.Count: 0 } && built.Excluded.Count == 0)
+        if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
             return new SearchResult(Interpret(request, text, built, "none", null, sort,
-                    "nothing searchable is left once punctuation and question words are dropped"),
+                    "nothing searchable is left once punctuation and question words are dropped", []),
                 0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
 
         using var lease = Acquire();
@@ -115,23 +116,19 @@ public sealed class ArchiveSearcher : IDisposable
         var query = built?.Compose() ?? new MatchAllDocsQuery();
         var (top, facets) = Collect(searcher, query, filter, request, sort, cancellation);
 
-        var required = built?.Required.Count ?? 0;
+        var required = built?.RequiredCount ?? 0;
         var strictTotal = top.TotalHits;
-        if (built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1))
-        {
-            // Requiring every word found little: ask for the best-matching subset, most words first.
-            for (var k = required - 1; k >= Math.Max(1, (required + 1) / 2); k--)
-            {
-                var relaxedQuery = built!.Compose(k);
-                var (relaxedTop, relaxedFacets) = Collect(searcher, relaxedQuery, filter, request, sort, cancellation);
-                if (relaxedTop.TotalHits <= top.TotalHits) continue;
-                (query, top, facets, match, minimumMatch) = (relaxedQuery, relaxedTop, relaxedFacets, "relaxed", k);
-                if (top.TotalHits >= RelaxBelow) break;
-            }
-        }
+        var relaxed = built is { Relaxable: true } && required >= 2 && top.TotalHits < (required >= 3 ? RelaxBelow : 1)
+            ? Relax(searcher, builder, built, filter, request, sort, top, cancellation)
+            : null;
+        if (relaxed is not null)
+            (top, facets, match, minimumMatch) = (relaxed.Top, relaxed.Facets, "relaxed", relaxed.MinimumMatch);
 
         if (sort == SearchSort.Relevance && built?.BonusQuery() is { } bonus)
             top = BonusRescorer.Rescore(searcher, top, bonus);
+        // What the strict query found (fewer than RelaxBelow articles, all in its top docs) ranks first.
+        if (sort == SearchSort.Relevance && relaxed is { StrictDocs.Count: > 0 })
+            top = new TopDocs(top.TotalHits, Relaxation.StrictFirst(top.ScoreDocs, h => relaxed.StrictDocs.Contains(h.Doc)), top.MaxScore);
 
         var start = (request.Page - 1) * request.PageSize;
         var page = top.ScoreDocs.Skip(start).Take(request.PageSize)
@@ -144,13 +141,44 @@ public sealed class ArchiveSearcher : IDisposable
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
-        // Relaxing also happens when a few articles have every term, so the note says how many did.
-        var note = match != "relaxed" ? null
-            : strictTotal == 0
-                ? $"no article has all {required} terms together; showing articles with at least {minimumMatch} of them, best first"
-                : $"only {strictTotal} article(s) have all {required} terms together; also showing articles with at least {minimumMatch} of them, best first";
-        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note),
+        var note = QueryNote.Of(required, strictTotal, relaxed is not null, minimumMatch, relaxed?.Dropped ?? [],
+            relaxed?.AnyOf ?? [], built?.Years ?? [], built?.Places ?? []);
+        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note, relaxed?.Dropped ?? []),
             top.TotalHits, request.Page, request.PageSize, hits, facets);
+    }
+
+    /// <summary>What relaxing found: the hits and facets of the step taken, and what it required, gave up or asked any of.</summary>
+    private sealed record Relaxed(TopDocs Top, FacetCounts Facets, int MinimumMatch, IReadOnlyList<string> Dropped,
+        IReadOnlyList<string> AnyOf, IReadOnlySet<int> StrictDocs);
+
+    /// <summary>
+    /// Requiring every word found little: gives words up one step at a time (<see cref="Relaxation.Levels"/>) until
+    /// RelaxBelow articles match, keeping the first step that found the most. Null when no step found more than the
+    /// strict query.
+    /// </summary>
+    private Relaxed? Relax(IndexSearcher searcher, QueryBuilder builder, BuiltQuery built, Filter? filter,
+        SearchRequest request, SearchSort sort, TopDocs strict, CancellationToken cancellation)
+    {
+        var terms = RelaxationTerms.Of(searcher, builder, built, filter);
+        var (bestTotal, bestLevel, bestQuery) = (strict.TotalHits, (RelaxationLevel?)null, (Query?)null);
+        foreach (var level in Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]))
+        {
+            // Counted first (no scores, no ranking); only the step taken is collected.
+            var query = built.Compose(terms, level);
+            var counter = new FacetingCollector(null, request.Sections, request.Regions, cancellation);
+            searcher.Search(query, filter, counter);
+            if (counter.Total <= bestTotal) continue;
+            (bestTotal, bestLevel, bestQuery) = (counter.Total, level, query);
+            if (bestTotal >= RelaxBelow) break;
+        }
+        if (bestLevel is null) return null;
+
+        var (top, facets) = Collect(searcher, bestQuery!, filter, request, sort, cancellation);
+        HashSet<int> strictDocs = [.. strict.ScoreDocs.Select(h => h.Doc)];
+        return bestLevel.AnyOf.Count > 0
+            ? new Relaxed(top, facets, 1, [], [.. bestLevel.AnyOf.Select(i => built.Parts[i].Text)], strictDocs)
+            : new Relaxed(top, facets, bestLevel.Required.Sum(i => terms.Sizes[i]),
+                [.. bestLevel.Dropped.Select(i => terms.Texts[i])], [], strictDocs);
     }
 
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>
@@ -223,10 +251,11 @@ public sealed class ArchiveSearcher : IDisposable
 
     private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
-    private static QueryInterpretation Interpret(
-        SearchRequest request, string? text, BuiltQuery? built, string match, int? minimumMatch, SearchSort sort, string? note) =>
+    private static QueryInterpretation Interpret(SearchRequest request, string? text, BuiltQuery? built, string match,
+        int? minimumMatch, SearchSort sort, string? note, IReadOnlyList<string> dropped) =>
         new(text, Normalized(text), built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
-            request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note);
+            request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note,
+            dropped, built?.Years ?? [], built?.Places ?? []);
 
     /// <summary>The query as folded for searching, when folding changed it.</summary>
     private static string? Normalized(string? text) =>

@@ -77,8 +77,13 @@ internal sealed class FacetingCollector(
         if ((++_seen & (CancellationStride - 1)) == 0) cancellation.ThrowIfCancellationRequested();
         var key = _facetKey[doc];
         _keyCounts[key]++;
-        if (_keyPasses[key]) hits?.Collect(doc);
+        if (!_keyPasses[key]) return;
+        Total++;
+        hits?.Collect(doc);
     }
+
+    /// <summary>The matches that pass the section and region filters: what the hits collector was given.</summary>
+    public int Total { get; private set; }
 
     public FacetCounts Counts()
     {

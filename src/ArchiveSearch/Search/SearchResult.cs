@@ -21,7 +21,11 @@ public sealed record FacetCounts(
     IReadOnlyList<FacetValue> Region,
     IReadOnlyList<FacetValue> Year);
 
-/// <summary>A query term as the index sees it: the user's text, SmartCn's segmentation, and the synonyms also searched.</summary>
+/// <summary>
+/// A query term as the index sees it: the user's text, SmartCn's segmentation, and the synonyms also searched.
+/// <paramref name="Kind"/> is <c>word</c>, <c>phrase</c>, <c>excluded</c> or <c>year</c> (2022年: not required, it
+/// prefers articles dated in that year).
+/// </summary>
 public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> Tokens, IReadOnlyList<string> Synonyms);
 
 /// <summary>
@@ -29,7 +33,10 @@ public sealed record QueryTerm(string Text, string Kind, IReadOnlyList<string> T
 /// <paramref name="Match"/> is <c>all</c> (every term required), <c>relaxed</c> (at least
 /// <paramref name="MinimumMatch"/> of the terms, because requiring all found too little), <c>browse</c>
 /// (no query: filters only) or <c>none</c> (nothing searchable was left). <paramref name="Normalized"/> is the
-/// query as searched when folding changed it (科技創新 → 科技创新, ＡＩ → AI), null otherwise.
+/// query as searched when folding changed it (科技創新 → 科技创新, ＡＩ → AI), null otherwise. <paramref name="Dropped"/> are the
+/// terms a relaxed query stopped requiring, in the order it gave them up (they still count towards the score);
+/// <paramref name="Years"/> and <paramref name="Places"/> are the years and region tags the text named, whose
+/// articles rank higher (a boost, not a filter).
 /// </summary>
 public sealed record QueryInterpretation(
     string? Text,
@@ -43,4 +50,7 @@ public sealed record QueryInterpretation(
     DateOnly? From,
     DateOnly? To,
     string Sort,
-    string? Note);
+    string? Note,
+    IReadOnlyList<string> Dropped,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<string> Places);

@@ -44,12 +44,12 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["query"] = new JsonObject
             {
                 ["text"] = "概念驗證中心", ["normalized"] = "概念验证中心", ["match"] = "all",
-                ["terms"] = new JsonArray(new JsonObject
-                {
-                    ["text"] = "概念验证中心", ["kind"] = "word",
-                    ["tokens"] = new JsonArray("概念", "验证", "中心"), ["synonyms"] = new JsonArray(),
-                }),
+                ["terms"] = new JsonArray(
+                    new JsonObject { ["text"] = "概念", ["kind"] = "word", ["tokens"] = new JsonArray("概念"), ["synonyms"] = new JsonArray() },
+                    new JsonObject { ["text"] = "验证", ["kind"] = "word", ["tokens"] = new JsonArray("验证"), ["synonyms"] = new JsonArray() },
+                    new JsonObject { ["text"] = "中心", ["kind"] = "word", ["tokens"] = new JsonArray("中心"), ["synonyms"] = new JsonArray() }),
                 ["ignored"] = new JsonArray(), ["sections"] = new JsonArray(), ["regions"] = new JsonArray(), ["sort"] = "relevance",
+                ["dropped"] = new JsonArray(), ["years"] = new JsonArray(), ["places"] = new JsonArray(),
             },
             ["total"] = 1, ["page"] = 1, ["pageSize"] = 10, ["tookMs"] = 3,
             ["hits"] = new JsonArray(Hit.DeepClone()),
