@@ -19,16 +19,17 @@ public sealed record SearchResponse(
 /// <summary>
 /// How the request was understood. <c>match</c> is <c>all</c> (every term required), <c>relaxed</c> (at least
 /// <c>minimumMatch</c> of the terms, because requiring all found too little), <c>browse</c> (no query: filters only) or
-/// <c>none</c> (nothing searchable was left); <c>normalized</c> is the query as searched when folding changed it.
+/// <c>none</c> (nothing searchable was left); <c>normalized</c> is the query as searched when folding changed it;
+/// <c>dropped</c> the terms a relaxed query stopped requiring; <c>years</c> and <c>places</c> what the text named and boosts.
 /// </summary>
 public sealed record QueryResponse(
     string? Text, string? Normalized, IReadOnlyList<TermResponse> Terms, IReadOnlyList<string> Ignored, QueryMatch Match,
     int? MinimumMatch, IReadOnlyList<string> Sections, IReadOnlyList<string> Regions, DateOnly? From, DateOnly? To,
-    SortOrder Sort, string? Note)
+    SortOrder Sort, string? Note, IReadOnlyList<string> Dropped, IReadOnlyList<int> Years, IReadOnlyList<string> Places)
 {
     public static QueryResponse Of(QueryInterpretation q) => new(
         q.Text, q.Normalized, [.. q.Terms.Select(TermResponse.From)], q.Ignored, Wire.Parse<QueryMatch>(q.Match), q.MinimumMatch,
-        q.Sections, q.Regions, q.From, q.To, Wire.Parse<SortOrder>(q.Sort), q.Note);
+        q.Sections, q.Regions, q.From, q.To, Wire.Parse<SortOrder>(q.Sort), q.Note, q.Dropped, q.Years, q.Places);
 }
 
 /// <summary>A query term: the text typed, SmartCn's tokens for it and the synonyms also searched.</summary>
@@ -102,8 +103,8 @@ public sealed record ReindexResponse(
 /// <summary>How the query's terms were required.</summary>
 public enum QueryMatch { All, Relaxed, Browse, None }
 
-/// <summary>What a query term is: a word, a "phrase", or an -excluded word or phrase.</summary>
-public enum TermKind { Word, Phrase, Excluded }
+/// <summary>What a query term is: a word, a "phrase", an -excluded word or phrase, or a year (2022年: boosts, never required).</summary>
+public enum TermKind { Word, Phrase, Excluded, Year }
 
 /// <summary>relevance (best first; newest first without q), date (newest first) or date_asc (oldest first).</summary>
 public enum SortOrder { Relevance, Date, DateAsc }

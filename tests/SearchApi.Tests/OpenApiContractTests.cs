@@ -42,13 +42,16 @@ public sealed class OpenApiContractTests(ApiFixture api)
         var schemas = (await _client.GetJson("/openapi/v1.json"))["components"]!["schemas"]!;
 
         schemas["QueryMatch"]!["enum"].Strings().Should().Equal("all", "relaxed", "browse", "none");
-        schemas["TermKind"]!["enum"].Strings().Should().Equal("word", "phrase", "excluded");
+        schemas["TermKind"]!["enum"].Strings().Should().Equal("word", "phrase", "excluded", "year");
         schemas["SortOrder"]!["enum"].Strings().Should().Equal("relevance", "date", "date_asc");
         schemas["ArticleDateSource"]!["enum"].Strings().Should().Equal("article", "issue", "estimated");
         schemas["ReindexStatus"]!["enum"].Strings().Should().Equal("running", "succeeded", "failed");
         var search = await _client.GetJson($"/api/search?q={Q("人工智能 -机器人")}&sort=date_asc");
         search["query"]!.Str("sort").Should().Be("date_asc");
         search["query"]!["terms"].Items().Select(t => t.Str("kind")).Should().Equal("word", "excluded");
+        var typed = await _client.GetJson($"/api/search?q={Q("2022年常州惠企政策")}");
+        typed["query"]!["terms"].Items().Should().Contain(t => t.Str("kind") == "year" && t.Str("text") == "2022年");
+        typed["query"]!["years"]!.AsArray().Select(y => y!.GetValue<int>()).Should().Equal(2022);
     }
 
     [Fact]
