@@ -25,7 +25,8 @@ builder.Services.AddOptions<SearchOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProblem>();
 
-builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
+builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
+    logger: sp.GetRequiredService<ILogger<ArchiveSearcher>>()));
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
 builder.AddReplication();
