@@ -45,6 +45,14 @@ public static class BenchCommands
         };
         throughput.SetAction(p => ConsoleModes.Throughput(p.GetRequiredValue(index), p.GetValue(threads), p.GetValue(seconds)));
 
+        var documentRounds = Optional("--rounds", "N", "Rounds of parsing each document.", 10);
+        var parseDocuments = new Command("parse-documents",
+            "PDF and DOCX parse time per issue and per page against the text path, on issues printed as the tests print them.")
+        {
+            documentRounds,
+        };
+        parseDocuments.SetAction(p => DocumentParsing.Run(p.GetValue(documentRounds)));
+
         var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.");
         urls.SetAction(_ => ConsoleModes.Urls());
 
@@ -66,7 +74,7 @@ public static class BenchCommands
 
         return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
         {
-            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, urls, report, micro,
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, parseDocuments, urls, report, micro,
         };
     }
 

@@ -11,7 +11,7 @@ public static class ParseCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Corpus files: issue text (.txt) or articles (.jsonl).",
+            Description = "Corpus files: issues (.txt, .pdf, .docx) or articles (.jsonl).",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("parse",

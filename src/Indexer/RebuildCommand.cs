@@ -10,7 +10,7 @@ public static class RebuildCommand
 {
     public static Command Create()
     {
-        var corpus = CommonOptions.Corpus("The corpus: issues (.txt) and articles (.jsonl).");
+        var corpus = CommonOptions.Corpus("The corpus: issues (.txt, .pdf, .docx) and articles (.jsonl).");
         var index = CommonOptions.Index();
         var skipInvalid = new Option<bool>("--skip-invalid")
         {

@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace ArchiveSearch.Ingest;
 
-/// <summary>Reads corpus files (newsletter issues as text, or JSONL articles) into articles.</summary>
+/// <summary>Reads corpus files (newsletter issues as text, PDF or Word, or JSONL articles) into articles.</summary>
 public static class CorpusReader
 {
-    /// <summary>Corpus files: newsletter issues as text, and JSONL articles.</summary>
-    public static readonly string[] FilePatterns = ["*.txt", "*.jsonl"];
+    /// <summary>Corpus files: newsletter issues as text, PDF and Word documents, and JSONL articles.</summary>
+    public static readonly string[] FilePatterns = ["*.txt", "*.pdf", "*.docx", "*.jsonl"];
 
     /// <summary>The corpus files of a folder in name order, the order their articles are numbered in.</summary>
     public static List<string> Files(string dir) =>
@@ -17,10 +17,13 @@ public static class CorpusReader
     {
         if (!File.Exists(path))
             throw new InvalidCorpusFileException(path, "file not found");
-        var text = TextFileDecoder.ReadAllText(path);
-        return Path.GetExtension(path).Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
-            ? ReadJsonLines(path, text)
-            : ReadIssue(path, text);
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".jsonl" => ReadJsonLines(path, TextFileDecoder.ReadAllText(path)),
+            ".pdf" => FromIssue(path, IssueParser.Parse(PdfIssueReader.Read(path))),
+            ".docx" => FromIssue(path, IssueParser.Parse(DocxIssueReader.Read(path))),
+            _ => FromIssue(path, IssueParser.Parse(TextFileDecoder.ReadAllText(path))),
+        };
     }
 
     private static List<Article> ReadJsonLines(string path, string text)
@@ -52,9 +55,12 @@ public static class CorpusReader
         return articles;
     }
 
-    private static List<Article> ReadIssue(string path, string text)
+    /// <summary>
+    /// The articles of a parsed issue with their ids, dates and regions; the same for every format, so a PDF, a Word file
+    /// and the text of one issue give the same articles.
+    /// </summary>
+    public static IReadOnlyList<Article> FromIssue(string path, ParsedIssue issue)
     {
-        var issue = IssueParser.Parse(text);
         if (issue.Articles.Count == 0)
             throw new InvalidCorpusFileException(path, "no articles found (no section heading or source line)");
 

@@ -10,8 +10,16 @@ public sealed record RawArticle(string Section, string Title, string Source, IRe
 public sealed record ParsedIssue(string? Number, DateOnly? Date, IReadOnlyList<RawArticle> Articles);
 
 /// <summary>
-/// Splits the text of one newsletter issue into articles. Handles PDF text (hard-wrapped, table of contents at the end
-/// or none) and clean exports (header and table of contents first, one paragraph a line).
+/// One paragraph of an issue as a document reader (PDF, Word) gives it: whole, with the running headers and page numbers
+/// gone. <see cref="Style"/> is null for body text and otherwise names how the paragraph is set apart (a larger or bold
+/// font, a heading style): consecutive paragraphs of one style at the start of an article are its title.
+/// </summary>
+public sealed record IssueParagraph(string Text, string? Style = null);
+
+/// <summary>
+/// Splits one newsletter issue into articles. Handles PDF text (hard-wrapped, table of contents at the end or none),
+/// clean exports (header and table of contents first, one paragraph a line) and the paragraphs the PDF and Word readers
+/// give; the header, contents, sections, titles and sources are found the same way for all of them.
 /// </summary>
 public static partial class IssueParser
 {
@@ -24,15 +32,53 @@ public static partial class IssueParser
     // Body text titles are at most this wide on a line; a body's first line is indented but otherwise full.
     private const int TitleLineWidth = 50;
 
+    // A header or cover line naming the issue and its date is short; a longer line is text that mentions them.
+    private const int HeaderLineWidth = 60;
+
     private sealed record TocEntry(string Section, string Title);
 
-    private sealed record Block(string Section, List<string> Lines, string Source);
+    private sealed record Block(string Section, List<IssueParagraph> Lines, string Source);
 
+    /// <summary>How the lines of an issue relate to its paragraphs.</summary>
+    private enum Layout
+    {
+        /// <summary>PDF text: lines hard-wrapped, paragraphs to be rejoined.</summary>
+        Wrapped,
+        /// <summary>A clean export: one paragraph a line, some cut in two.</summary>
+        Export,
+        /// <summary>A document reader's paragraphs: whole, titles marked by their style.</summary>
+        Paragraphs,
+    }
+
+    /// <summary>The text of an issue (PDF text or a clean export).</summary>
     public static ParsedIssue Parse(string text)
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var lines = text.Split('\n').Select(l => new IssueParagraph(l.TrimEnd())).ToList();
         // PDF text is wrapped at ~56 columns; a clean export keeps whole paragraphs on a line.
-        var clean = lines.Any(l => !IsUrl(l.Trim()) && ChineseText.Width(l.Trim()) > 100);
+        var clean = lines.Any(l => !IsUrl(l.Text.Trim()) && ChineseText.Width(l.Text.Trim()) > 100);
+        return Parse(lines, clean ? Layout.Export : Layout.Wrapped);
+    }
+
+    /// <summary>The paragraphs a document reader found in an issue, in reading order.</summary>
+    public static ParsedIssue Parse(IReadOnlyList<IssueParagraph> paragraphs) =>
+        Parse([.. paragraphs.Select(p => p with { Text = p.Text.Trim() })], Layout.Paragraphs);
+
+    /// <summary>
+    /// A contents line: a title, then a leader of any kind (dots, ellipses, middle dots, a tab, spaces or nothing) and the
+    /// page number. Readers use it too, to keep each contents entry a paragraph of its own.
+    /// </summary>
+    public static bool IsContentsLine(string line) => TocLine().IsMatch(line.Trim());
+
+    /// <summary>
+    /// A contents line with a visible leader (dots, ellipses, a tab or spaces) before its page number; a line of text that
+    /// ends in a number ("4个维度15") is not one.
+    /// </summary>
+    public static bool IsLeaderedContentsLine(string line) =>
+        TocLine().Match(line.Trim()) is { Success: true } m && m.Groups["leader"].Length > 0;
+
+    private static ParsedIssue Parse(List<IssueParagraph> all, Layout layout)
+    {
+        var lines = all.Select(l => l.Text).ToList();
         var lastSource = lines.FindLastIndex(l => SourceLine().IsMatch(l.Trim()));
         var firstHeading = lines.FindIndex(Sections.IsHeading);
         var (number, date) = ReadHeader(firstHeading < 0 ? [] : lines[..firstHeading]);
@@ -41,12 +87,14 @@ public static partial class IssueParser
 
         var bodyStart = firstHeading;
         List<TocEntry> toc;
-        var contents = lines.FindIndex(l => l.Trim() == "目录");
+        var contents = lines.FindIndex(IsContentsHeading);
         if (contents >= 0 && contents < lastSource)
         {
-            // The body starts at the first heading after the contents that is not followed by a contents entry.
+            // The body starts at the first heading after the contents that is not followed by a contents entry. Whole
+            // paragraphs (not wrapped lines) may hold an entry that wrapped: its page number is on the second line.
+            var entryLines = layout == Layout.Wrapped ? 1 : 2;
             bodyStart = Enumerable.Range(contents + 1, lastSource - contents)
-                .First(i => Sections.IsHeading(lines[i]) && !TocLine().IsMatch(NextText(lines, i)));
+                .First(i => Sections.IsHeading(lines[i]) && !NextTexts(lines, i, entryLines).Any(TocLine().IsMatch));
             toc = ReadToc(lines[(contents + 1)..bodyStart]);
         }
         else
@@ -55,64 +103,95 @@ public static partial class IssueParser
             toc = ReadToc(lines[(lastSource + 1)..].Where(l => l.StartsWith('\t')));
         }
 
-        var blocks = ReadBlocks(lines[bodyStart..(lastSource + 1)]);
+        var blocks = ReadBlocks(all[bodyStart..(lastSource + 1)]);
         var used = new bool[toc.Count];
         var articles = new List<(RawArticle Article, int TocIndex)>();
         foreach (var block in blocks)
         {
-            var (title, titleLines, tocIndex) = FindTitle(block.Lines, toc, used, clean);
-            var bodyLines = block.Lines.Skip(titleLines);
-            var paragraphs = (clean ? ParagraphJoiner.FromExportLines(bodyLines) : ParagraphJoiner.FromWrappedLines(bodyLines))
+            var (title, titleLines, tocIndex) = StyledTitle(block.Lines, toc, used)
+                ?? FindTitle([.. block.Lines.Select(l => l.Text)], toc, used, layout != Layout.Wrapped);
+            var bodyLines = block.Lines.Skip(titleLines).Select(l => l.Text);
+            var paragraphs = (layout switch
+                {
+                    Layout.Wrapped => ParagraphJoiner.FromWrappedLines(bodyLines),
+                    Layout.Export => ParagraphJoiner.FromExportLines(bodyLines),
+                    _ => [.. bodyLines],
+                })
                 .Select(ChineseText.NormalizeSpaces)
                 .Where(p => p.Length > 0)
                 .ToList();
             articles.Add((new RawArticle(block.Section, title, block.Source, paragraphs), tocIndex));
         }
-        RecoverUntitled(articles, toc, used);
+        // Only an export loses titles that way; a document reader's contents entry without its article is no reason to cut one.
+        if (layout != Layout.Paragraphs)
+            RecoverUntitled(articles, toc, used);
         return new ParsedIssue(number, date, [.. articles.Select(a => a.Article)]);
     }
 
+    /// <summary>
+    /// The issue number and date from the header or cover: the first 第N期 (or 总第N期, the running number, where a cover
+    /// gives both) and the first full date on a short line before the first section heading (a cover may set them on
+    /// one line with the title or the institute).
+    /// </summary>
     private static (string? Number, DateOnly? Date) ReadHeader(IEnumerable<string> header)
     {
-        string? number = null;
-        DateOnly? date = null;
-        foreach (var line in header.Select(l => l.Trim()))
-        {
-            if (IssueNumber().Match(line) is { Success: true } n)
-                number = n.Groups[1].Value;
-            else if (HeaderDate().Match(line) is { Success: true } d
-                     && DateOnly.TryParseExact($"{d.Groups[1].Value}-{d.Groups[2].Value}-{d.Groups[3].Value}", "yyyy-M-d",
-                         CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                date = parsed;
-        }
-        return (number, date);
+        var lines = header.Select(l => l.Trim()).Where(l => ChineseText.Width(l) <= HeaderLineWidth).ToList();
+        var numbers = lines.SelectMany(l => IssueNumber().Matches(l)).ToList();
+        var number = numbers.FirstOrDefault(m => m.Groups["total"].Success) ?? numbers.FirstOrDefault();
+        return (number?.Groups["number"].Value, lines.Select(HeaderDateOf).FirstOrDefault(d => d is not null));
     }
 
-    private static string NextText(List<string> lines, int index) =>
-        lines.Skip(index + 1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+    private static DateOnly? HeaderDateOf(string line) =>
+        HeaderDate().Match(line) is { Success: true } d
+        && DateOnly.TryParseExact($"{d.Groups[1].Value}-{d.Groups[2].Value}-{d.Groups[3].Value}", "yyyy-M-d",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    private static bool IsContentsHeading(string line) => ChineseText.ComparisonKey(line) is "目录" or "目次";
+
+    private static IEnumerable<string> NextTexts(List<string> lines, int index, int count) =>
+        lines.Skip(index + 1).Select(l => l.Trim()).Where(l => l.Length > 0).Take(count);
 
     private static List<TocEntry> ReadToc(IEnumerable<string> lines)
     {
         var entries = new List<TocEntry>();
         var section = "";
-        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        var all = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // In contents with page numbers, a line without one is the first part of an entry that wrapped.
+        var numbered = all.Any(IsContentsLine);
+        var wrapped = "";
+        foreach (var line in all)
         {
             if (Sections.IsHeading(line))
+            {
                 section = Sections.Name(line);
-            else if (section.Length > 0)
-                entries.Add(new TocEntry(section, TocLine().Match(line) is { Success: true } m ? m.Groups["title"].Value.Trim() : line));
+                wrapped = "";
+            }
+            else if (section.Length == 0)
+                continue;
+            else if (TocLine().Match(line) is { Success: true } m)
+            {
+                entries.Add(new TocEntry(section, JoinLines([wrapped, m.Groups["title"].Value])));
+                wrapped = "";
+            }
+            else if (numbered)
+                wrapped = JoinLines([wrapped, line]);
+            else
+                entries.Add(new TocEntry(section, line));
         }
         return entries;
     }
 
     /// <summary>Cuts the body into blocks that each end with a source line, tracking the section headings between them.</summary>
-    private static List<Block> ReadBlocks(IEnumerable<string> lines)
+    private static List<Block> ReadBlocks(IEnumerable<IssueParagraph> paragraphs)
     {
         var blocks = new List<Block>();
         var section = "";
-        var current = new List<string>();
-        foreach (var line in lines.Select(l => l.Trim()))
+        var current = new List<IssueParagraph>();
+        foreach (var paragraph in paragraphs)
         {
+            var line = paragraph.Text.Trim();
             if (line.Length == 0 || IsDebris(line))
                 continue;
             if (Sections.IsHeading(line))
@@ -124,13 +203,13 @@ public static partial class IssueParser
             {
                 // The source may close the last line of text rather than stand on its own line.
                 if (m.Groups["text"].Value.Trim() is { Length: > 0 } text)
-                    current.Add(text);
+                    current.Add(paragraph with { Text = text });
                 if (current.Count > 0)
                     blocks.Add(new Block(section, current, m.Groups["source"].Value.Trim()));
                 current = [];
                 continue;
             }
-            current.Add(line);
+            current.Add(paragraph with { Text = line });
         }
         return blocks;
     }
@@ -144,6 +223,31 @@ public static partial class IssueParser
         || line.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || line.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
         || line.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// From a document reader: the paragraphs of one style (larger or bold) that open the block are its title, however
+    /// many lines it wrapped to. A contents entry naming it is marked as used. Null when the block opens with body text.
+    /// </summary>
+    private static (string Title, int Lines, int TocIndex)? StyledTitle(List<IssueParagraph> lines, List<TocEntry> toc, bool[] used)
+    {
+        if (lines[0].Style is not { } style)
+            return null;
+        var count = lines.TakeWhile(l => l.Style == style).Count();
+        if (count == lines.Count)
+            return null;
+        var title = JoinLines(lines.Take(count).Select(l => l.Text));
+        var entry = Enumerable.Range(0, toc.Count)
+            .Where(i => !used[i])
+            .Select(i => (Index: i, Score: ChineseText.Similarity(toc[i].Title, title)))
+            .Where(e => e.Score >= TitleMatch)
+            .OrderByDescending(e => e.Score)
+            .Select(e => e.Index)
+            .DefaultIfEmpty(-1)
+            .First();
+        if (entry >= 0)
+            used[entry] = true;
+        return (title, count, entry);
+    }
 
     /// <summary>The title and how many lines it takes; with a table of contents the entry confirms it and gives its text.</summary>
     private static (string Title, int Lines, int TocIndex) FindTitle(List<string> lines, List<TocEntry> toc, bool[] used, bool clean)
@@ -224,13 +328,16 @@ public static partial class IssueParser
     [GeneratedRegex(@"^(?<text>.*?)[（(]来源[：:]\s*(?<source>[^（）()]+)[）)]$")]
     private static partial Regex SourceLine();
 
-    [GeneratedRegex(@"^(?<title>.+?)(?:\s*\.{2,}\s*|\s+)\d{1,3}$")]
+    // The leader between a contents title and its page number: a run of dots, ellipses, middle dots or dashes (ASCII,
+    // full-width or CJK: ..... …… ⋯⋯ ··· ．．), with or without spaces, or just whitespace (a tab, spaces), or nothing
+    // when the title ends in a character that cannot end a number.
+    [GeneratedRegex(@"^(?<title>.+?)(?<leader>\s*[.．。…⋯·•‧∙・_—\-]{2,}\s*|\s+|(?<=\D))(?<page>\d{1,3})$")]
     private static partial Regex TocLine();
 
-    [GeneratedRegex(@"^第\s*(\d+)\s*期$")]
+    [GeneratedRegex(@"(?<total>总)?第\s*(?<number>\d+)\s*期")]
     private static partial Regex IssueNumber();
 
-    [GeneratedRegex(@"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")]
+    [GeneratedRegex(@"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
     private static partial Regex HeaderDate();
 
     [GeneratedRegex(@"^\d{1,3}$")]
