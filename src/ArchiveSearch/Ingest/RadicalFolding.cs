@@ -32,8 +32,7 @@ public static class RadicalFolding
     private static bool NeedsFolding(char c) => c is >= '\u2E80' and <= '\u2FDF' or '\u2015';
 
     private static IReadOnlyDictionary<char, char> Load() =>
-        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "radicals.txt"))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        DataFile.Lines("radicals.txt")
             .Select(l => l.Split('\t'))
             .ToDictionary(p => p[0][0], p => p[1][0]);
 }
