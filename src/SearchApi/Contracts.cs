@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ArchiveSearch.Ingest;
 using ArchiveSearch.Search;
 
@@ -7,32 +9,65 @@ namespace SearchApi;
 
 /// <summary>One page of search results.</summary>
 public sealed record SearchResponse(
-    QueryInterpretation Query, int Total, int Page, int PageSize, long TookMs, IReadOnlyList<HitResponse> Hits, FacetCounts Facets)
+    QueryResponse Query, int Total, int Page, int PageSize, long TookMs, IReadOnlyList<HitResponse> Hits, FacetsResponse Facets)
 {
     public static SearchResponse From(SearchResult result, long tookMs) => new(
-        result.Query, result.Total, result.Page, result.PageSize, tookMs,
-        [.. result.Hits.Select(HitResponse.From)], result.Facets);
+        QueryResponse.Of(result.Query), result.Total, result.Page, result.PageSize, tookMs,
+        [.. result.Hits.Select(HitResponse.From)], FacetsResponse.From(result.Facets));
 }
+
+/// <summary>
+/// How the request was understood. <c>match</c> is <c>all</c> (every term required), <c>relaxed</c> (at least
+/// <c>minimumMatch</c> of the terms, because requiring all found too little), <c>browse</c> (no query: filters only) or
+/// <c>none</c> (nothing searchable was left); <c>normalized</c> is the query as searched when folding changed it;
+/// <c>dropped</c> the terms a relaxed query stopped requiring; <c>years</c> and <c>places</c> what the text named and boosts.
+/// </summary>
+public sealed record QueryResponse(
+    string? Text, string? Normalized, IReadOnlyList<TermResponse> Terms, IReadOnlyList<string> Ignored, QueryMatch Match,
+    int? MinimumMatch, IReadOnlyList<string> Sections, IReadOnlyList<string> Regions, DateOnly? From, DateOnly? To,
+    SortOrder Sort, string? Note, IReadOnlyList<string> Dropped, IReadOnlyList<int> Years, IReadOnlyList<string> Places)
+{
+    public static QueryResponse Of(QueryInterpretation q) => new(
+        q.Text, q.Normalized, [.. q.Terms.Select(TermResponse.From)], q.Ignored, Wire.Parse<QueryMatch>(q.Match), q.MinimumMatch,
+        q.Sections, q.Regions, q.From, q.To, Wire.Parse<SortOrder>(q.Sort), q.Note, q.Dropped, q.Years, q.Places);
+}
+
+/// <summary>A query term: the text typed, SmartCn's tokens for it and the synonyms also searched.</summary>
+public sealed record TermResponse(string Text, TermKind Kind, IReadOnlyList<string> Tokens, IReadOnlyList<string> Synonyms)
+{
+    public static TermResponse From(QueryTerm t) => new(t.Text, Wire.Parse<TermKind>(t.Kind), t.Tokens, t.Synonyms);
+}
+
+/// <summary>Article counts per section, region and year.</summary>
+public sealed record FacetsResponse(
+    IReadOnlyList<FacetValueResponse> Section, IReadOnlyList<FacetValueResponse> Region, IReadOnlyList<FacetValueResponse> Year)
+{
+    public static FacetsResponse From(FacetCounts f) => new(Values(f.Section), Values(f.Region), Values(f.Year));
+
+    private static FacetValueResponse[] Values(IReadOnlyList<FacetValue> values) =>
+        [.. values.Select(v => new FacetValueResponse(v.Value, v.Count))];
+}
+
+public sealed record FacetValueResponse(string Value, int Count);
 
 /// <summary>A hit; <c>snippet</c> is HTML-escaped with matches in &lt;em&gt;.</summary>
 public sealed record HitResponse(
-    string Id, string Title, string Section, IReadOnlyList<string> Regions, DateOnly Date, string DateSource,
+    string Id, string Title, string Section, IReadOnlyList<string> Regions, DateOnly Date, ArticleDateSource DateSource,
     string Issue, string Source, string? Snippet, float Score)
 {
     public static HitResponse From(SearchHit hit) => new(
         hit.Article.Id, hit.Article.Title, hit.Article.Section, hit.Article.Regions, hit.Article.Date,
-        DateSourceName(hit.Article.DateSource), hit.Article.Issue, hit.Article.Source, hit.Snippet, hit.Score);
-
-    public static string DateSourceName(DateSource source) => source.ToString().ToLowerInvariant();
+        Wire.Convert<DateSource, ArticleDateSource>(hit.Article.DateSource), hit.Article.Issue, hit.Article.Source, hit.Snippet, hit.Score);
 }
 
 /// <summary>A whole article.</summary>
 public sealed record ArticleResponse(
     string Id, string Issue, DateOnly? IssueDate, string Section, string Title, string Source,
-    IReadOnlyList<string> Regions, DateOnly Date, string DateSource, string Body)
+    IReadOnlyList<string> Regions, DateOnly Date, ArticleDateSource DateSource, string Body)
 {
     public static ArticleResponse From(Article a) => new(
-        a.Id, a.Issue, a.IssueDate, a.Section, a.Title, a.Source, a.Regions, a.Date, HitResponse.DateSourceName(a.DateSource), a.Body);
+        a.Id, a.Issue, a.IssueDate, a.Section, a.Title, a.Source, a.Regions, a.Date,
+        Wire.Convert<DateSource, ArticleDateSource>(a.DateSource), a.Body);
 }
 
 public sealed record SimilarResponse(string Id, IReadOnlyList<HitResponse> Hits);
@@ -73,5 +108,45 @@ public sealed record ManifestFile(string Name, long Size, string Sha256);
 
 /// <summary>A background rebuild: where it stands and, when it is done, what it built.</summary>
 public sealed record ReindexResponse(
-    string Id, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    string Id, ReindexStatus Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     string? Generation, int? Articles, string? Error);
+
+// The fixed value sets, written through one converter (Wire.Converter) in snake_case: DateAsc is date_asc.
+
+/// <summary>How the query's terms were required.</summary>
+public enum QueryMatch { All, Relaxed, Browse, None }
+
+/// <summary>What a query term is: a word, a "phrase", an -excluded word or phrase, or a year (2022年: boosts, never required).</summary>
+public enum TermKind { Word, Phrase, Excluded, Year }
+
+/// <summary>relevance (best first; newest first without q), date (newest first) or date_asc (oldest first).</summary>
+public enum SortOrder { Relevance, Date, DateAsc }
+
+/// <summary>Where an article's date comes from: the article's own text, the issue's header, or an estimate.</summary>
+public enum ArticleDateSource { Article, Issue, Estimated }
+
+public enum ReindexStatus { Running, Succeeded, Failed }
+
+/// <summary>The one home of how enums are spelt on the wire: in the JSON, in parameters and in the OpenAPI document.</summary>
+public static class Wire
+{
+    public static readonly JsonNamingPolicy Names = JsonNamingPolicy.SnakeCaseLower;
+
+    public static JsonStringEnumConverter Converter() => new(Names, allowIntegerValues: false);
+
+    public static string Name<T>(T value) where T : struct, Enum => Names.ConvertName(value.ToString());
+
+    public static IEnumerable<string> NamesOf<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Name);
+
+    /// <summary>The member with this wire name, or null.</summary>
+    public static T? TryParse<T>(string name) where T : struct, Enum =>
+        Enum.GetValues<T>().Where(v => Name(v) == name).Select(v => (T?)v).FirstOrDefault();
+
+    /// <summary>A library value spelt as the wire spells it; a name the API does not know is a bug, not bad input.</summary>
+    public static T Parse<T>(string name) where T : struct, Enum =>
+        TryParse<T>(name) ?? throw new InvalidOperationException($"'{name}' is not a {typeof(T).Name}: add it to the API's enum");
+
+    /// <summary>A library enum as the API's enum of the same member names.</summary>
+    public static TTo Convert<TFrom, TTo>(TFrom value) where TFrom : struct, Enum where TTo : struct, Enum =>
+        Enum.Parse<TTo>(value.ToString());
+}

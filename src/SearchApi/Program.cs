@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SearchApi;
 using SearchApi.Endpoints;
+using SearchApi.OpenApi;
 using SearchApi.Observability;
 using SearchApi.Replication;
 using SearchApi.Services;
@@ -27,7 +28,8 @@ builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProb
 builder.Services.AddSingleton(sp =>
 {
     var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-    return new ArchiveSearcher(search.IndexPath, cache: search.Cache.Settings());
+    return new ArchiveSearcher(search.IndexPath, logger: sp.GetRequiredService<ILogger<ArchiveSearcher>>(),
+        cache: search.Cache.Settings());
 });
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
@@ -41,18 +43,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // Chinese and the snippets' <em> stay readable in the JSON.
     o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    // Numbers are written as numbers and the document types them so (the web default would also read them from strings).
+    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    o.SerializerOptions.Converters.Add(Wire.Converter());
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
-builder.Services.AddOpenApi(o =>
-{
-    o.AddDocumentTransformer((document, _, _) =>
-    {
-        document.Info.Title = "《4.0 信息速报》 archive search";
-        document.Info.Description = "Chinese full-text search over the newsletter archive: ranked queries with section, region and date filters, facets, snippets.";
-        return Task.CompletedTask;
-    });
-    o.AddOperationTransformer<OpenApiExamples>();
-});
+builder.Services.AddOpenApi(OpenApiContract.Configure);
 
 // Limits read the validated options when the middleware first needs them.
 builder.Services.AddRequestTimeouts();
@@ -88,7 +84,8 @@ app.MapGroup("/api")
     .WithTags("Search")
     .MapSearchEndpoints()
     .MapAdminEndpoints();
-app.MapGroup("/health").WithTags("Health").MapHealthEndpoints();
+// Probes for the orchestrator, not part of the clients' contract (they answer no 4xx a client could act on).
+app.MapGroup("/health").ExcludeFromDescription().MapHealthEndpoints();
 app.MapReplication();
 app.MapMetrics();
 

@@ -56,6 +56,7 @@ public sealed class MetricsTests : IDisposable
         Sum("archive_search_index_documents").Should().Be(79);
         Sum("archive_search_index_age_seconds").Should().BeInRange(0, 60, "the generation was built seconds ago");
         text.Should().NotContain("archive_search_replication_lag", "a primary has no replication lag");
+        text.Should().Contain("service_name=\"archive-search\"", "every instance reports as the one service");
 
         var logged = _api.Output.Split('\n').Where(l => l.Contains("earch q=")).ToList();
         logged.Should().HaveCount(5, "one line per search");

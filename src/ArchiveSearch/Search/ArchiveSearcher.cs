@@ -1,18 +1,15 @@
-using System.Collections.Concurrent;
 using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 
 namespace ArchiveSearch.Search;
 
 /// <summary>
-/// Searches the serving generation of an index, read-only (it never takes the write lock). It polls the
-/// generation pointer and switches to a new generation within <c>pollInterval</c>; readers are reference
-/// counted, so a query in flight finishes on the reader it started with, which is closed after it.
+/// Answers queries over the serving generation (<see cref="ServingGeneration"/>): search with relaxation, rescoring,
+/// paging and facets; whole articles; similar articles; the archive's facet counts.
 /// </summary>
 public sealed class ArchiveSearcher : IDisposable
 {
@@ -22,76 +19,31 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>How many of the best first-pass hits the bonuses reorder (at least; a deeper page reorders down to it).</summary>
     private const int RescoreWindow = 100;
 
-    private readonly IndexLayout _layout;
-    private readonly Thread _poll;
-    private readonly CancellationTokenSource _stopPolling = new();
-    private readonly System.Threading.Lock _refreshLock = new();
+    private readonly ServingGeneration _serving;
     private readonly SearchCache _cache;
-    private OpenGeneration? _current;
 
-    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, SearchCacheSettings? cache = null)
+    /// <param name="logger">Where the poll reports a generation it cannot open; none by default.</param>
+    /// <param name="cache">The result and filter caches' settings; on, 64 MiB, by default.</param>
+    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, ILogger? logger = null, SearchCacheSettings? cache = null)
     {
-        _layout = new IndexLayout(indexDir);
         _cache = new SearchCache(cache ?? new SearchCacheSettings());
-        Refresh();
-        // A thread of its own: a thread-pool timer waits behind busy queries, and the switch must come within 2 s.
-        var interval = pollInterval ?? TimeSpan.FromMilliseconds(500);
-        _poll = new Thread(() => Poll(interval)) { IsBackground = true, Name = "index pointer poll" };
-        _poll.Start();
+        _serving = new ServingGeneration(indexDir, pollInterval, logger);
     }
 
     /// <summary>The serving generation's folder name, or null before the first index exists.</summary>
-    public string? Generation => Volatile.Read(ref _current)?.Name;
+    public string? Generation => _serving.Name;
 
     public int DocumentCount
     {
         get
         {
-            using var lease = Acquire();
+            using var lease = _serving.Acquire();
             return lease.Generation.Reader.NumDocs;
         }
     }
 
-    private void Poll(TimeSpan interval)
-    {
-        while (!_stopPolling.Token.WaitHandle.WaitOne(interval))
-        {
-            try
-            {
-                Refresh();
-            }
-            catch (Exception)
-            {
-                // A generation that cannot be opened (removed, half-copied by hand) is not served; the one
-                // serving stays, and the next poll tries again.
-            }
-        }
-    }
-
     /// <summary>Opens the generation the pointer names if it is not the one serving. True when it switched.</summary>
-    public bool Refresh()
-    {
-        lock (_refreshLock)
-        {
-            var path = _layout.CurrentGeneration();
-            if (path is null || Path.GetFileName(path) == _current?.Name) return false;
-            OpenGeneration next;
-            try
-            {
-                next = OpenGeneration.Open(path);
-            }
-            catch (IOException)
-            {
-                // Removed between reading the pointer and opening it: a newer pointer follows; keep serving.
-                return false;
-            }
-            var previous = Interlocked.Exchange(ref _current, next);
-            previous?.Reader.DecRef();
-            // Entries carry their generation and cannot answer for this one; dropping them frees their memory.
-            _cache.Clear();
-            return true;
-        }
-    }
+    public bool Refresh() => _serving.Refresh();
 
     /// <exception cref="SearchRequestException">The request or its query is invalid.</exception>
     /// <exception cref="IndexNotReadyException">No index has been published yet.</exception>
@@ -112,8 +64,10 @@ public sealed class ArchiveSearcher : IDisposable
                     "nothing searchable is left once punctuation and question words are dropped", []),
                 0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
 
-        using var lease = Acquire();
+        using var lease = _serving.Acquire();
         var searcher = lease.Generation.Searcher;
+        // Entries carry their generation and cannot answer for another; when a new one serves, the old ones go.
+        _cache.Serving(_serving.Name);
         var key = new ResultKey(lease.Generation.Name, folded,
             string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, sort,
             Depth(request));
@@ -137,7 +91,7 @@ public sealed class ArchiveSearcher : IDisposable
     }
 
     /// <summary>The first pass: matched, relaxed when too little matched, counted and ranked to <see cref="Depth"/>.</summary>
-    private FirstPass Rank(OpenGeneration generation, QueryBuilder builder, BuiltQuery? built, SearchRequest request, SearchSort sort,
+    private FirstPass Rank(ServingGeneration.OpenGeneration generation, QueryBuilder builder, BuiltQuery? built, SearchRequest request, SearchSort sort,
         CancellationToken cancellation)
     {
         var searcher = generation.Searcher;
@@ -210,7 +164,7 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>
     public Article? GetArticle(string id)
     {
-        using var lease = Acquire();
+        using var lease = _serving.Acquire();
         var docId = DocIdOf(lease.Generation.Searcher, id);
         return docId < 0 ? null : lease.Generation.Article(docId);
     }
@@ -218,7 +172,7 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>Articles most like the given one (more-like-this over title and body), or null when the id is unknown.</summary>
     public IReadOnlyList<SearchHit>? Similar(string id, int count = SimilarCount)
     {
-        using var lease = Acquire();
+        using var lease = _serving.Acquire();
         var searcher = lease.Generation.Searcher;
         var docId = DocIdOf(searcher, id);
         if (docId < 0) return null;
@@ -244,20 +198,11 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>Section, region and year counts over the whole archive; computed once per generation.</summary>
     public FacetCounts ArchiveFacets()
     {
-        using var lease = Acquire();
+        using var lease = _serving.Acquire();
         return lease.Generation.ArchiveFacets.Value;
     }
 
-    public void Dispose()
-    {
-        _stopPolling.Cancel();
-        _poll.Join();
-        _stopPolling.Dispose();
-        lock (_refreshLock)
-        {
-            Interlocked.Exchange(ref _current, null)?.Reader.DecRef();
-        }
-    }
+    public void Dispose() => _serving.Dispose();
 
     private (TopDocs Top, FacetCounts Facets) Collect(
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
@@ -304,65 +249,4 @@ public sealed class ArchiveSearcher : IDisposable
         var top = searcher.Search(new TermQuery(new Term(ArticleFields.Id, id)), 1);
         return top.TotalHits == 0 ? -1 : top.ScoreDocs[0].Doc;
     }
-
-    private Lease Acquire()
-    {
-        while (true)
-        {
-            var generation = Volatile.Read(ref _current) ?? throw new IndexNotReadyException(_layout.Root);
-            // Fails only when a refresh closed this reader in between; the next read sees its successor.
-            if (generation.Reader.TryIncRef()) return new Lease(generation);
-        }
-    }
-
-    private readonly struct Lease(OpenGeneration generation) : IDisposable
-    {
-        public OpenGeneration Generation { get; } = generation;
-        public void Dispose() => Generation.Reader.DecRef();
-    }
-
-    private sealed class OpenGeneration
-    {
-        private OpenGeneration(string name, DirectoryReader reader)
-        {
-            Name = name;
-            Reader = reader;
-            Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-            ArchiveFacets = new Lazy<FacetCounts>(() =>
-            {
-                var collector = new FacetingCollector(null, [], [], CancellationToken.None);
-                Searcher.Search(new MatchAllDocsQuery(), collector);
-                return collector.Counts();
-            });
-        }
-
-        public string Name { get; }
-        public DirectoryReader Reader { get; }
-        public IndexSearcher Searcher { get; }
-        public Lazy<FacetCounts> ArchiveFacets { get; }
-
-        /// <summary>
-        /// Recently read articles, whole. Reading one from stored fields decompresses its chunk up to it (about
-        /// 0.15 ms, most of a small query's cost), and the same articles come back page after page. A generation
-        /// never changes, so entries never go stale; when the cache is full it starts over.
-        /// </summary>
-        private readonly ConcurrentDictionary<int, Article> _articles = new();
-        private const int CachedArticles = 4096;
-
-        public Article Article(int docId)
-        {
-            if (_articles.TryGetValue(docId, out var article)) return article;
-            article = ArticleDocument.FromDocument(Searcher.Doc(docId));
-            if (_articles.Count >= CachedArticles) _articles.Clear();
-            _articles[docId] = article;
-            return article;
-        }
-
-        public static OpenGeneration Open(string path) =>
-            new(Path.GetFileName(path), DirectoryReader.Open(FSDirectory.Open(path)));
-    }
 }
-
-/// <summary>No index generation has been published at the configured path yet.</summary>
-public sealed class IndexNotReadyException(string indexDir)
-    : Exception($"no index has been published in {indexDir} yet");

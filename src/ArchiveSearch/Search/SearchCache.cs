@@ -40,7 +40,7 @@ internal readonly record struct ResultKey(string Generation, string? Query, stri
 /// <summary>
 /// The result cache and the filter cache, as Solr's queryResultCache and filterCache. Generations never change once
 /// published, so every key carries the generation it was computed on: an entry of an old generation can never answer
-/// for a new one (and <see cref="Clear"/> drops them all when the searcher switches, to free the memory).
+/// for a new one (and <see cref="Serving"/> drops them all once a new generation serves, to free the memory).
 /// Both use BitFaster's ConcurrentLfu (W-TinyLFU): a query asked once is admitted only over a colder one, so a
 /// stream of one-off queries does not flush the popular ones.
 /// </summary>
@@ -62,6 +62,8 @@ internal sealed class SearchCache
     private readonly ConcurrentLfu<ResultKey, FirstPass>? _results;
     private readonly ConcurrentLfu<(string Generation, DateOnly? From, DateOnly? To), Filter>? _filters;
     private readonly long _maxBytes;
+    private readonly Lock _switch = new();
+    private string? _serving;
     private long _hits, _misses;
 
     public SearchCache(SearchCacheSettings settings)
@@ -96,6 +98,18 @@ internal sealed class SearchCache
         if (from is null && to is null) return null;
         if (_filters is null) return create();
         return _filters.GetOrAdd((generation, from, to), _ => new CachingWrapperFilter(create()));
+    }
+
+    /// <summary>Drops every entry when the serving generation is not the one last seen (they can only be older).</summary>
+    public void Serving(string? generation)
+    {
+        if (generation is null || Volatile.Read(ref _serving) == generation) return;
+        lock (_switch)
+        {
+            if (_serving == generation) return;
+            Clear();
+            Volatile.Write(ref _serving, generation);
+        }
     }
 
     public void Clear()

@@ -12,7 +12,7 @@ public enum SearchSort
     DateAscending,
 }
 
-/// <summary>The names of the sort orders, as requests and answers spell them.</summary>
+/// <summary>The names of the sort orders, as the query interpretation and the API spell them.</summary>
 public static class SearchSortNames
 {
     public static string Of(SearchSort sort) => sort switch
@@ -20,16 +20,6 @@ public static class SearchSortNames
         SearchSort.Date => "date",
         SearchSort.DateAscending => "date_asc",
         _ => "relevance",
-    };
-
-    /// <summary>Empty means relevance.</summary>
-    /// <exception cref="SearchRequestException">Not one of the names.</exception>
-    public static SearchSort Parse(string? name) => name?.Trim() switch
-    {
-        null or "" or "relevance" => SearchSort.Relevance,
-        "date" => SearchSort.Date,
-        "date_asc" => SearchSort.DateAscending,
-        _ => throw new SearchRequestException("sort", $"'{name}' is not a sort order: use relevance, date or date_asc"),
     };
 }
 

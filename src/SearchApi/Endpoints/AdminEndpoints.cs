@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SearchApi.OpenApi;
 using SearchApi.Services;
 
 namespace SearchApi.Endpoints;
@@ -10,7 +11,10 @@ public static class AdminEndpoints
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin")
-            .AddEndpointFilter(ApiKeys.Require("Admin", "Search:AdminApiKey", o => o.AdminApiKey)).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithTags("Admin")
+            .AddEndpointFilter(ApiKeys.Require("Admin", "Search:AdminApiKey", o => o.AdminApiKey))
+            .RequireApiKeyScheme(OpenApiContract.AdminKeyScheme)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/reindex", StartReindex)
             .WithName("StartReindex")
             .WithSummary("Rebuild the index from the corpus")
@@ -18,7 +22,7 @@ public static class AdminEndpoints
                              "status location. The serving index keeps serving until the new generation is published. " +
                              "Needs the X-Api-Key header; 409 while a rebuild runs, and always on a replica.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapGet("/reindex/{id}", ReindexStatus)
+        admin.MapGet("/reindex/{id}", GetReindex)
             .WithName("ReindexStatus")
             .WithSummary("Where a rebuild stands")
             .WithDescription("running, succeeded (with the generation and article count) or failed (with the reason).")
@@ -38,7 +42,7 @@ public static class AdminEndpoints
         return TypedResults.Accepted($"/api/admin/reindex/{job.Id}", Response(job));
     }
 
-    private static Results<Ok<ReindexResponse>, ProblemHttpResult> ReindexStatus(ReindexJobs jobs, string id) =>
+    private static Results<Ok<ReindexResponse>, ProblemHttpResult> GetReindex(ReindexJobs jobs, string id) =>
         jobs.Find(id) is { } job
             ? TypedResults.Ok(Response(job))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rebuild not found",

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SearchApi.OpenApi;
 using SearchApi.Replication;
 
 namespace SearchApi.Endpoints;
@@ -14,6 +15,7 @@ public static class ReplicationEndpoints
     public static RouteGroupBuilder MapReplicationEndpoints(this RouteGroupBuilder replication)
     {
         replication.AddEndpointFilter(ApiKeys.Require("Replication", "Search:Replication:ApiKey", o => o.Replication.ApiKey))
+            .RequireApiKeyScheme(OpenApiContract.ReplicationKeyScheme)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         replication.MapGet("/manifest", Manifest)
             .WithName("ReplicationManifest")
@@ -24,6 +26,7 @@ public static class ReplicationEndpoints
             .WithName("ReplicationFile")
             .WithSummary("One file of a generation")
             .WithDescription("The file's bytes; honours Range, so a copy resumes. 404 for a generation or file the manifest does not list.")
+            .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return replication;
     }

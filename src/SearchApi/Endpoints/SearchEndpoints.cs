@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using ArchiveSearch.Index;
 using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,33 +47,12 @@ public static class SearchEndpoints
     }
 
     private static Results<Ok<SearchResponse>, ValidationProblem> Search(
-        ArchiveSearcher searcher,
-        HttpContext http,
-        ApiMetrics metrics,
-        SearchLog log,
-        [Description("The query: words are ANDed, \"...\" is a phrase, -word excludes, OR and parentheses group; at most 256 characters. Leave empty to browse by filters.")] string? q,
-        [Description("Only these sections (repeatable): 政策法规, 各地动态, 行业新闻, 产品市场, 知识产权, 标准化, 聚焦常州; traditional characters are accepted (政策法規).")] string[]? section,
-        [Description("Only articles about these regions (repeatable): a province (江苏), a city (常州), a county (武进) or 全国 for nationwide. A province also matches articles about its cities. Traditional characters are accepted (江蘇).")] string[]? region,
-        [Description("Earliest article date, yyyy-MM-dd, inclusive.")] string? from,
-        [Description("Latest article date, yyyy-MM-dd, inclusive.")] string? to,
-        [Description("relevance (default; newest first without q), date (newest first) or date_asc (oldest first).")] string? sort,
-        [Description("Page number from 1.")] string? page,
-        [Description("Hits per page, 1 to 100 (default 10); page × pageSize may not exceed 10000.")] string? pageSize)
+        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
         try
         {
-            var request = new SearchRequest
-            {
-                Query = q,
-                Sections = Values(section),
-                Regions = Values(region),
-                From = Date("from", from),
-                To = Date("to", to),
-                Sort = SearchSortNames.Parse(sort),
-                Page = Int("page", page, 1),
-                PageSize = Int("pageSize", pageSize, 10),
-            };
+            var request = parameters.ToRequest();
             var result = searcher.Search(request, http.RequestAborted);
             var elapsed = clock.Elapsed;
             metrics.Searched(elapsed, result.Total, result.Query.Match);
@@ -99,7 +77,7 @@ public static class SearchEndpoints
             ? TypedResults.Ok(new SimilarResponse(id, [.. hits.Select(HitResponse.From)]))
             : UnknownArticle(id);
 
-    private static Ok<FacetCounts> Facets(ArchiveSearcher searcher) => TypedResults.Ok(searcher.ArchiveFacets());
+    private static Ok<FacetsResponse> Facets(ArchiveSearcher searcher) => TypedResults.Ok(FacetsResponse.From(searcher.ArchiveFacets()));
 
     private static Results<Ok<AnalyzeResponse>, ValidationProblem> Analyze(
         [Description("The text to segment, up to 1000 characters.")] string? text)
@@ -120,23 +98,4 @@ public static class SearchEndpoints
         new Dictionary<string, string[]> { [e.Parameter] = [e.Problem] },
         detail: e.Message,
         title: $"Invalid parameter '{e.Parameter}'");
-
-    private static string[] Values(string[]? values) =>
-        values is null ? [] : [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct()];
-
-    private static DateOnly? Date(string name, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        return DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new SearchRequestException(name, $"'{value}' is not a date: use yyyy-MM-dd, as in 2024-03-05");
-    }
-
-    private static int Int(string name, string? value, int fallback)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return fallback;
-        return int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new SearchRequestException(name, $"'{value}' is not a whole number");
-    }
 }

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace SearchApi.Observability;
 
@@ -9,13 +10,18 @@ namespace SearchApi.Observability;
 /// </summary>
 public static class MetricsSetup
 {
+    /// <summary>The <c>service_name</c> every series carries, so a scrape of several instances groups as one service.</summary>
+    public const string ServiceName = "archive-search";
+
     public static WebApplicationBuilder AddMetrics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<SearchLog>();
         if (Enabled(builder.Configuration))
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(ServiceName))
+                .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(ApiMetrics.MeterName)
                 .AddPrometheusExporter());

@@ -77,11 +77,10 @@ public sealed class ReindexJob(string id, DateTimeOffset startedAt)
     public string Id { get; } = id;
     public DateTimeOffset StartedAt { get; } = startedAt;
     public DateTimeOffset? FinishedAt { get; private set; }
-    /// <summary>running, succeeded or failed.</summary>
-    public string Status { get; private set; } = "running";
+    public ReindexStatus Status { get; private set; } = ReindexStatus.Running;
     public RebuildSummary? Summary { get; private set; }
     public string? Error { get; private set; }
 
-    public void Succeed(RebuildSummary summary) => (Summary, Status, FinishedAt) = (summary, "succeeded", DateTimeOffset.UtcNow);
-    public void Fail(string error) => (Error, Status, FinishedAt) = (error, "failed", DateTimeOffset.UtcNow);
+    public void Succeed(RebuildSummary summary) => (Summary, Status, FinishedAt) = (summary, ReindexStatus.Succeeded, DateTimeOffset.UtcNow);
+    public void Fail(string error) => (Error, Status, FinishedAt) = (error, ReindexStatus.Failed, DateTimeOffset.UtcNow);
 }

@@ -67,6 +67,12 @@ public static class IssueHtml
                 html.Append($"<div class=\"entry\"><span>{E(title)}</span><span class=\"lead\">{leader}</span><span class=\"page\">{page}</span></div>");
         }
         html.Append("</section>");
+        return AppendBody(html, issue);
+    }
+
+    /// <summary>The articles under their section headings, and the end of the document: the same in every layout.</summary>
+    private static string AppendBody(StringBuilder html, IssueContent issue)
+    {
         foreach (var section in issue.Articles.GroupBy(a => a.Section))
         {
             html.Append($"<h2 class=\"section\">{E(section.Key)}</h2>");
@@ -114,13 +120,7 @@ public static class IssueHtml
                 html.Append($"<p>{E(title)}{leader}{page}</p>");
         }
         html.Append("</section>");
-        foreach (var section in issue.Articles.GroupBy(a => a.Section))
-        {
-            html.Append($"<h2 class=\"section\">{E(section.Key)}</h2>");
-            foreach (var article in section)
-                AppendArticle(html, article);
-        }
-        return html.Append("</body></html>").ToString();
+        return AppendBody(html, issue);
     }
 
     private static void AppendArticle(StringBuilder html, ArchiveSearch.Ingest.RawArticle article)

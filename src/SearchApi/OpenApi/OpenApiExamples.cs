@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace SearchApi;
+namespace SearchApi.OpenApi;
 
 /// <summary>Puts a Chinese example on every parameter and on every JSON response of the OpenAPI document.</summary>
 public sealed class OpenApiExamples : IOpenApiOperationTransformer
@@ -10,13 +10,13 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
     private static readonly Dictionary<string, JsonNode> ParameterExamples = new()
     {
         ["q"] = "概念验证中心",
-        ["section"] = "政策法规",
-        ["region"] = "江苏",
+        ["section"] = new JsonArray("政策法规"),
+        ["region"] = new JsonArray("江苏"),
         ["from"] = "2022-01-01",
         ["to"] = "2024-12-31",
         ["sort"] = "relevance",
-        ["page"] = "1",
-        ["pageSize"] = "10",
+        ["page"] = 1,
+        ["pageSize"] = 10,
         ["id"] = "000-cb2a098886c719ad-01",
         ["text"] = "江苏省科技厅发布政策解读",
         ["generation"] = "gen-20261125T120003000-4242",
@@ -88,8 +88,6 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
             ["id"] = "3f2a…", ["status"] = "succeeded", ["startedAt"] = "2026-11-25T12:00:00+00:00",
             ["finishedAt"] = "2026-11-25T12:00:03+00:00", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79,
         },
-        ["Live"] = new JsonObject { ["status"] = "live" },
-        ["Ready"] = new JsonObject { ["status"] = "ready", ["generation"] = "gen-20261125T120003000-4242", ["articles"] = 79 },
         ["ReplicationManifest"] = new JsonObject
         {
             ["generation"] = "gen-20261125T120003000-4242", ["documents"] = 79,
@@ -108,8 +106,6 @@ public sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["Analyze"] = "SmartCn's tokens (folded terms) with the original text, offsets and positions.",
         ["StartReindex"] = "The rebuild started; follow it at the Location header.",
         ["ReindexStatus"] = "Where the rebuild stands.",
-        ["Live"] = "The process answers.",
-        ["Ready"] = "An index is open; the serving generation and its article count (and, on a replica, what it knows of the primary).",
         ["ReplicationManifest"] = "The serving generation: its name, document count and every file with its size and SHA-256.",
         ["ReplicationFile"] = "The file's bytes (206 with the requested range).",
     };
