@@ -91,7 +91,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Latency(string index, int rounds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var calibrationText = CalibrationText();
         // Each round runs every query without and then with snippets, so both see the same machine.
         var requests = new[] { false, true }
@@ -173,7 +173,7 @@ public static class ConsoleModes
     /// </summary>
     public static int LuceneShare(string index, int rounds)
     {
-        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
+        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
         using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
         var lucene = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
@@ -452,7 +452,7 @@ public static class ConsoleModes
         Print("fold.rebuild_share_mapping", ((best["mapping"] - plainBest + ingestBest) / articles.Count) * all.Count / rebuild);
 
         // Queries: the mix as searched, the folding's pieces of it, and the same queries in traditional characters.
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var entries = QueryMix.Entries.Where(e => e.Request.Query is not null)
             .Select(e => (e.Kind, Simplified: e.Request, Traditional: e.Request with { Query = Unfold(e.Request.Query!) })).ToList();
         var plainWords = new Lucene.Net.Analysis.Cn.Smart.SmartChineseAnalyzer(ArchiveAnalyzers.Version, useDefaultStopWords: true);
@@ -538,7 +538,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Throughput(string index, int threads, double seconds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), Uncached);
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var requests = QueryMix.Entries.Select(e => e.Request).ToList();
         void Run(TimeSpan duration, ref long total)
         {
@@ -586,7 +586,7 @@ public static class ConsoleModes
     public static int Replay(string index, string streamFile, int threads, bool cache)
     {
         var requests = File.ReadAllLines(streamFile).Where(l => l.Length > 0).Select(QueryStream.Parse).ToList();
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), new SearchCacheSettings { Enabled = cache });
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: new SearchCacheSettings { Enabled = cache });
         for (var i = 0; i < 20; i++)
             foreach (var entry in QueryMix.Entries) searcher.Search(entry.Request);
         searcher.ClearCaches();

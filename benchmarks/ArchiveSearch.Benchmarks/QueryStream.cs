@@ -80,7 +80,7 @@ public static class QueryStream
             Regions = query.GetValues("region") ?? [],
             From = Date("from"),
             To = Date("to"),
-            Sort = SearchSortNames.Parse(query["sort"]),
+            Sort = query["sort"] is { } sort ? Enum.GetValues<SearchSort>().Single(v => SearchSortNames.Of(v) == sort) : SearchSort.Relevance,
             Page = int.Parse(query["page"] ?? "1", CultureInfo.InvariantCulture),
             PageSize = int.Parse(query["pageSize"] ?? "10", CultureInfo.InvariantCulture),
         };

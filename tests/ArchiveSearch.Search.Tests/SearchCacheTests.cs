@@ -80,7 +80,7 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
         IndexRebuilder.Rebuild(corpus, indexDir);
         searcher.Refresh().Should().BeTrue();
 
-        using var fresh = new ArchiveSearcher(indexDir, TimeSpan.FromHours(1), new SearchCacheSettings { Enabled = false });
+        using var fresh = new ArchiveSearcher(indexDir, TimeSpan.FromHours(1), cache: new SearchCacheSettings { Enabled = false });
         var expected = fresh.Search(request);
         expected.Total.Should().BeLessThan(before.Total, "the dropped issue held some of the hits");
         Json(searcher.Search(request)).Should().Be(Json(expected));
@@ -91,7 +91,7 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
     {
         // 1 MiB holds about 56 entries; the stream asks a popular query once every 100 one-off queries, which a
         // least-recently-used cache of that size would always have evicted by then.
-        using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1), new SearchCacheSettings { MaxMegabytes = 1 });
+        using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1), cache: new SearchCacheSettings { MaxMegabytes = 1 });
         var popular = new SearchRequest { Query = "人工智能" };
         for (var i = 0; i < 5; i++) searcher.Search(popular);
         var words = index.Articles.SelectMany(a => ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, a.Title))
