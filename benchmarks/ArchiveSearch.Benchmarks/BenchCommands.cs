@@ -45,6 +45,27 @@ public static class BenchCommands
         };
         throughput.SetAction(p => ConsoleModes.Throughput(p.GetRequiredValue(index), p.GetValue(threads), p.GetValue(seconds)));
 
+        var distinct = Optional("--queries", "N", "Distinct queries in the stream.", 3000);
+        var requests = Optional("--requests", "N", "Requests in the stream.", 30_000);
+        var seed = Optional("--seed", "S", "The random seed: the same seed gives the same stream.", 1);
+        var outFile = Required<string>("--out", "FILE", "Where to write the stream (one /api/search path a line).");
+        var zipfStream = new Command("zipf-stream", "A realistic query stream from the corpus's vocabulary, asked with Zipf frequencies (s = 1).")
+        {
+            corpus, distinct, requests, seed, outFile,
+        };
+        zipfStream.SetAction(p => ConsoleModes.ZipfStream(p.GetRequiredValue(corpus), p.GetValue(distinct), p.GetValue(requests),
+            p.GetValue(seed), p.GetRequiredValue(outFile)));
+
+        var stream = Required<string>("--stream", "FILE", "A stream written by zipf-stream.");
+        var noCache = new Option<bool>("--no-cache") { Description = "Turn the search caches off (the baseline)." };
+        var replayThreads = Optional("--threads", "N", "Threads searching at once.", 2);
+        var replay = new Command("replay", "Replays a stream in process from cold caches: p50/p99, queries a second, the cache hit rate.")
+        {
+            index, stream, replayThreads, noCache,
+        };
+        replay.SetAction(p => ConsoleModes.Replay(p.GetRequiredValue(index), p.GetRequiredValue(stream), p.GetValue(replayThreads),
+            !p.GetValue(noCache)));
+
         var documentRounds = Optional("--rounds", "N", "Rounds of parsing each document.", 10);
         var parseDocuments = new Command("parse-documents",
             "PDF and DOCX parse time per issue and per page against the text path, on issues printed as the tests print them.")
@@ -74,7 +95,7 @@ public static class BenchCommands
 
         return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
         {
-            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, parseDocuments, urls, report, micro,
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, parseDocuments, zipfStream, replay, urls, report, micro,
         };
     }
 

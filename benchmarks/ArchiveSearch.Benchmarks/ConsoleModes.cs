@@ -17,6 +17,12 @@ namespace ArchiveSearch.Benchmarks;
 public static class ConsoleModes
 {
     /// <summary>
+    /// The per-query measurements (latency, throughput, Lucene.Net's share, micro-benchmarks) run with the caches off:
+    /// they repeat a fixed mix, which a result cache would answer entirely. <c>replay</c> measures the caches.
+    /// </summary>
+    public static SearchCacheSettings Uncached { get; } = new() { Enabled = false };
+
+    /// <summary>
     /// <c>tokenize --corpus DIR [--max-chars N]</c>: single-thread SmartCn throughput over the corpus text (title and
     /// body of each article, in file order, up to N characters), and the corpus's raw text size.
     /// </summary>
@@ -85,7 +91,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Latency(string index, int rounds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var calibrationText = CalibrationText();
         // Each round runs every query without and then with snippets, so both see the same machine.
         var requests = new[] { false, true }
@@ -167,7 +173,7 @@ public static class ConsoleModes
     /// </summary>
     public static int LuceneShare(string index, int rounds)
     {
-        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
         using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
         var lucene = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
@@ -446,7 +452,7 @@ public static class ConsoleModes
         Print("fold.rebuild_share_mapping", ((best["mapping"] - plainBest + ingestBest) / articles.Count) * all.Count / rebuild);
 
         // Queries: the mix as searched, the folding's pieces of it, and the same queries in traditional characters.
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var entries = QueryMix.Entries.Where(e => e.Request.Query is not null)
             .Select(e => (e.Kind, Simplified: e.Request, Traditional: e.Request with { Query = Unfold(e.Request.Query!) })).ToList();
         var plainWords = new Lucene.Net.Analysis.Cn.Smart.SmartChineseAnalyzer(ArchiveAnalyzers.Version, useDefaultStopWords: true);
@@ -532,7 +538,7 @@ public static class ConsoleModes
     /// </summary>
     public static int Throughput(string index, int threads, double seconds)
     {
-        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var requests = QueryMix.Entries.Select(e => e.Request).ToList();
         void Run(TimeSpan duration, ref long total)
         {
@@ -561,6 +567,60 @@ public static class ConsoleModes
         Print("thr.threads", threads);
         Print("thr.qps", done / wall);
         Print("thr.cpu_ms_per_query", cpuMs / done);
+        return 0;
+    }
+
+    /// <summary><c>zipf-stream</c>: writes <see cref="QueryStream"/>'s stream over the corpus, one path a line.</summary>
+    public static int ZipfStream(string corpus, int distinct, int requests, int seed, string outFile)
+    {
+        var stream = QueryStream.Generate(ReadCorpus(corpus), distinct, requests, seed);
+        File.WriteAllLines(outFile, stream);
+        Console.Error.WriteLine($"{stream.Count} requests, {stream.Distinct().Count()} distinct, written to {outFile}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>replay</c>: every request of a stream once, in order, shared by N threads, from cold caches (after a JIT
+    /// warm-up on the six-query mix with caches cleared): latency percentiles, queries a second and the hit rate.
+    /// </summary>
+    public static int Replay(string index, string streamFile, int threads, bool cache)
+    {
+        var requests = File.ReadAllLines(streamFile).Where(l => l.Length > 0).Select(QueryStream.Parse).ToList();
+        using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: new SearchCacheSettings { Enabled = cache });
+        for (var i = 0; i < 20; i++)
+            foreach (var entry in QueryMix.Entries) searcher.Search(entry.Request);
+        searcher.ClearCaches();
+        var before = searcher.CacheStats;
+        var latencies = new double[requests.Count];
+        var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < requests.Count; i = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                searcher.Search(requests[i]);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
+        var wall = clock.Elapsed.TotalSeconds;
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var after = searcher.CacheStats;
+        var sorted = latencies.Order().ToList();
+        var lookups = after.Hits - before.Hits + after.Misses - before.Misses;
+        Print("replay.requests", requests.Count);
+        Print("replay.threads", threads);
+        Print("replay.qps", requests.Count / wall);
+        Print("replay.p50_ms", Percentiles.Of(sorted, 50));
+        Print("replay.p99_ms", Percentiles.Of(sorted, 99));
+        Print("replay.cpu_ms_per_query", cpuMs / requests.Count);
+        Print("replay.hit_rate", lookups == 0 ? 0 : (double)(after.Hits - before.Hits) / lookups);
+        Print("replay.cache_entries", after.Entries);
+        Print("replay.cache_mib", after.Bytes / 1048576.0);
+        Print("replay.evictions", after.Evictions - before.Evictions);
         return 0;
     }
 

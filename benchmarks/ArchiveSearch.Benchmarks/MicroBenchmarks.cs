@@ -69,7 +69,7 @@ public class QueryBenchmarks
     public void Setup()
     {
         var index = BenchIndex.Resolve(out _temp);
-        _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1));
+        _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: ConsoleModes.Uncached);
         _request = QueryMix.Get(Kind).Request with { Snippets = Snippets };
     }
 

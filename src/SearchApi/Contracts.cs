@@ -78,7 +78,20 @@ public sealed record AnalyzeResponse(string Text, IReadOnlyList<TokenResponse> T
 /// <summary>A token: the folded term the index holds (臺灣 → 台湾, ＡＩ → ai) and the span of the original text it came from.</summary>
 public sealed record TokenResponse(string Token, string Original, int Start, int End, int Position);
 
-public sealed record HealthResponse(string Status, string? Generation, int? Articles, ReplicaHealth? Replication = null);
+public sealed record HealthResponse(string Status, string? Generation, int? Articles, ReplicaHealth? Replication = null,
+    CacheHealth? Cache = null);
+
+/// <summary>
+/// The search caches since start: lookups of the result cache that hit and missed, entries evicted, and what the result
+/// and filter caches hold now (estimated bytes against the configured bound).
+/// </summary>
+public sealed record CacheHealth(bool Enabled, long Hits, long Misses, double HitRate, long Evictions, int Entries, int Filters,
+    long Bytes, long MaxBytes)
+{
+    public static CacheHealth From(SearchCacheStats s) => new(s.Enabled, s.Hits, s.Misses,
+        s.Hits + s.Misses == 0 ? 0 : Math.Round((double)s.Hits / (s.Hits + s.Misses), 4), s.Evictions, s.Entries, s.Filters,
+        s.Bytes, s.MaxBytes);
+}
 
 /// <summary>
 /// A replica's view of its primary: the generation the primary serves, whether it was reached at the last poll and

@@ -25,8 +25,12 @@ builder.Services.AddOptions<SearchOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsProblem>();
 
-builder.Services.AddSingleton(sp => new ArchiveSearcher(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath,
-    logger: sp.GetRequiredService<ILogger<ArchiveSearcher>>()));
+builder.Services.AddSingleton(sp =>
+{
+    var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+    return new ArchiveSearcher(search.IndexPath, logger: sp.GetRequiredService<ILogger<ArchiveSearcher>>(),
+        cache: search.Cache.Settings());
+});
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
 builder.AddReplication();
@@ -42,6 +46,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // Numbers are written as numbers and the document types them so (the web default would also read them from strings).
     o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
     o.SerializerOptions.Converters.Add(Wire.Converter());
+    o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddOpenApi(OpenApiContract.Configure);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ArchiveSearch.Index;
+using ArchiveSearch.Search;
 using Microsoft.Extensions.Options;
 
 namespace SearchApi;
@@ -37,6 +38,20 @@ public sealed class SearchOptions
     public ReplicationOptions Replication { get; set; } = new();
 
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    public CacheOptions Cache { get; set; } = new();
+
+    /// <summary>The result and filter caches (answers are keyed by index generation, so never stale).</summary>
+    public sealed class CacheOptions
+    {
+        /// <summary>False turns every search cache off.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>What the caches may hold, in MiB.</summary>
+        public int MaxMegabytes { get; set; } = 64;
+
+        public SearchCacheSettings Settings() => new() { Enabled = Enabled, MaxMegabytes = MaxMegabytes };
+    }
 
     public sealed class RateLimitOptions
     {
@@ -82,6 +97,8 @@ public sealed class SearchOptions
             return "Search:Replication:PollSeconds must be between 0.05 and 3600";
         if (Replication.MaxBytesPerSecond < 0)
             return "Search:Replication:MaxBytesPerSecond must be 0 (unlimited) or more";
+        if (Cache.MaxMegabytes is < 1 or > 65_536)
+            return $"Search:Cache:MaxMegabytes must be between 1 and 65536, not {Cache.MaxMegabytes}";
         if (ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } bad)
             return $"Search:ForwardedHeaders:KnownProxies has '{bad}', which is not an IP address";
         if (Replication.IsReplica)

@@ -34,7 +34,7 @@ public sealed class JudgedQueryTests(CorpusIndexFixture index, ITestOutputHelper
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static IReadOnlyList<JudgedQuery> Load() =>
+    internal static IReadOnlyList<JudgedQuery> Load() =>
         JsonSerializer.Deserialize<List<JudgedQuery>>(
             File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "judged-queries.json")), Json)!;
 

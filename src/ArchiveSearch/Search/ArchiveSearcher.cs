@@ -20,10 +20,15 @@ public sealed class ArchiveSearcher : IDisposable
     private const int RescoreWindow = 100;
 
     private readonly ServingGeneration _serving;
+    private readonly SearchCache _cache;
 
     /// <param name="logger">Where the poll reports a generation it cannot open; none by default.</param>
-    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, ILogger? logger = null) =>
+    /// <param name="cache">The result and filter caches' settings; on, 64 MiB, by default.</param>
+    public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, ILogger? logger = null, SearchCacheSettings? cache = null)
+    {
+        _cache = new SearchCache(cache ?? new SearchCacheSettings());
         _serving = new ServingGeneration(indexDir, pollInterval, logger);
+    }
 
     /// <summary>The serving generation's folder name, or null before the first index exists.</summary>
     public string? Generation => _serving.Name;
@@ -49,7 +54,8 @@ public sealed class ArchiveSearcher : IDisposable
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
         var builder = new QueryBuilder(QueryVocabulary.Default);
         // Parsed folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too.
-        var built = text is null ? null : builder.Build(UserQuery.Parse(ScriptFolding.Default.Fold(text)));
+        var folded = text is null ? null : ScriptFolding.Default.Fold(text);
+        var built = folded is null ? null : builder.Build(UserQuery.Parse(folded));
         var browse = built is null;
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
@@ -60,8 +66,37 @@ public sealed class ArchiveSearcher : IDisposable
 
         using var lease = _serving.Acquire();
         var searcher = lease.Generation.Searcher;
-        var filter = DateFilter(request.From, request.To);
+        // Entries carry their generation and cannot answer for another; when a new one serves, the old ones go.
+        _cache.Serving(_serving.Name);
+        var key = new ResultKey(lease.Generation.Name, folded,
+            string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, sort,
+            Depth(request));
+        var first = _cache.Results(key, () => Rank(lease.Generation, builder, built, request, sort, cancellation));
+        // A cancelled request gets no answer, from the cache either (a ranking in progress stops in the collector).
+        cancellation.ThrowIfCancellationRequested();
 
+        var start = (request.Page - 1) * request.PageSize;
+        var page = first.Top.ScoreDocs.Skip(start).Take(request.PageSize)
+            .Select(scoreDoc => (scoreDoc, Article: lease.Generation.Article(scoreDoc.Doc)))
+            .ToList();
+        // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
+        var snippets = built is not null && request.Snippets
+            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.Highlights)
+            : null;
+        var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
+            float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
+
+        return new SearchResult(Interpret(request, text, built, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
+            first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
+    }
+
+    /// <summary>The first pass: matched, relaxed when too little matched, counted and ranked to <see cref="Depth"/>.</summary>
+    private FirstPass Rank(ServingGeneration.OpenGeneration generation, QueryBuilder builder, BuiltQuery? built, SearchRequest request, SearchSort sort,
+        CancellationToken cancellation)
+    {
+        var searcher = generation.Searcher;
+        var filter = _cache.DateFilter(generation.Name, request.From, request.To, () => DateFilter(request.From, request.To));
+        var browse = built is null;
         var match = browse ? "browse" : "all";
         int? minimumMatch = null;
         var query = built?.Compose() ?? new MatchAllDocsQuery();
@@ -81,22 +116,16 @@ public sealed class ArchiveSearcher : IDisposable
         if (sort == SearchSort.Relevance && relaxed is { StrictDocs.Count: > 0 })
             top = new TopDocs(top.TotalHits, Relaxation.StrictFirst(top.ScoreDocs, h => relaxed.StrictDocs.Contains(h.Doc)), top.MaxScore);
 
-        var start = (request.Page - 1) * request.PageSize;
-        var page = top.ScoreDocs.Skip(start).Take(request.PageSize)
-            .Select(scoreDoc => (scoreDoc, Article: lease.Generation.Article(scoreDoc.Doc)))
-            .ToList();
-        // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
-        var snippets = built is not null && request.Snippets
-            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.Highlights)
-            : null;
-        var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
-            float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
-
         var note = QueryNote.Of(required, strictTotal, relaxed is not null, minimumMatch, relaxed?.Dropped ?? [],
             relaxed?.AnyOf ?? [], built?.Years ?? [], built?.Places ?? []);
-        return new SearchResult(Interpret(request, text, built, match, minimumMatch, sort, note, relaxed?.Dropped ?? []),
-            top.TotalHits, request.Page, request.PageSize, hits, facets);
+        return new FirstPass(top, facets, match, minimumMatch, note, relaxed?.Dropped ?? []);
     }
+
+    /// <summary>The caches' counters and size (all zero when they are off).</summary>
+    public SearchCacheStats CacheStats => _cache.Stats();
+
+    /// <summary>Empties the caches (the counters stay): for measuring from cold.</summary>
+    public void ClearCaches() => _cache.Clear();
 
     /// <summary>What relaxing found: the hits and facets of the step taken, and what it required, gave up or asked any of.</summary>
     private sealed record Relaxed(TopDocs Top, FacetCounts Facets, int MinimumMatch, IReadOnlyList<string> Dropped,
@@ -178,7 +207,7 @@ public sealed class ArchiveSearcher : IDisposable
     private (TopDocs Top, FacetCounts Facets) Collect(
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
     {
-        var depth = sort == SearchSort.Relevance ? RescoreDepth(request) : request.Page * request.PageSize;
+        var depth = Depth(request);
         var order = sort == SearchSort.Relevance
             ? new Sort(SortField.FIELD_SCORE, Ordinal)
             : new Sort(SegmentValueComparerSource.Date(newestFirst: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal);
@@ -191,7 +220,11 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>The last word on order, so equal hits come in the same order after every rebuild.</summary>
     private static readonly SortField Ordinal = SegmentValueComparerSource.Ordinal;
 
-    private static int RescoreDepth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
+    /// <summary>
+    /// How deep the first pass ranks: the rescoring window at least, so the first pages of a query, in any order, share
+    /// one cached entry (a date order is total, so ranking deeper changes no page of it).
+    /// </summary>
+    private static int Depth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
     private static QueryInterpretation Interpret(SearchRequest request, string? text, BuiltQuery? built, string match,
         int? minimumMatch, SearchSort sort, string? note, IReadOnlyList<string> dropped) =>

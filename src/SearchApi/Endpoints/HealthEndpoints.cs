@@ -29,7 +29,8 @@ public static class HealthEndpoints
         var settings = options.Value.Replication;
         var replication = settings.IsReplica ? replica.Health(settings.PrimaryUrl!) : null;
         if (searcher.Generation is { } generation)
-            return TypedResults.Ok(new HealthResponse("ready", generation, searcher.DocumentCount, replication));
+            return TypedResults.Ok(new HealthResponse("ready", generation, searcher.DocumentCount, replication,
+                CacheHealth.From(searcher.CacheStats)));
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
             detail: replication is null ? ExceptionStatus.NotReadyDetail
                 : "No index yet: this replica has not finished its first copy from the primary.",

@@ -40,6 +40,16 @@ public sealed class ApiMetrics
             "On a replica: seconds since it last served the primary's generation (0 while it does).");
         meter.CreateObservableGauge("archive_search.replication.since_contact", () => Optional(replica.SecondsSinceContact), "s",
             "On a replica: seconds since it last reached the primary.");
+        meter.CreateObservableCounter("archive_search.cache.hits", () => searcher.CacheStats.Hits, "{lookup}",
+            "Searches answered from the result cache.");
+        meter.CreateObservableCounter("archive_search.cache.misses", () => searcher.CacheStats.Misses, "{lookup}",
+            "Searches the result cache did not hold (ranked, then kept when they fit).");
+        meter.CreateObservableCounter("archive_search.cache.evictions", () => searcher.CacheStats.Evictions, "{entry}",
+            "Result and filter cache entries evicted to stay within Search:Cache:MaxMegabytes.");
+        meter.CreateObservableGauge("archive_search.cache.size", () => searcher.CacheStats.Bytes, "By",
+            "Estimated bytes the result and filter caches hold.");
+        meter.CreateObservableGauge("archive_search.cache.entries", () => searcher.CacheStats.Entries, "{entry}",
+            "Queries the result cache holds.");
         _replicationFailures = meter.CreateCounter<long>("archive_search.replication.failures", "{failure}",
             "Replica polls or copies that failed, by reason (unreachable, checksum, documents, refused).");
         _replicationBytes = meter.CreateCounter<long>("archive_search.replication.received", "By",

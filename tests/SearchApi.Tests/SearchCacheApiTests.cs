@@ -1,0 +1,60 @@
+using static SearchApi.Tests.Json;
+
+namespace SearchApi.Tests;
+
+/// <summary>The search caches as an operator sees them: configured, counted in /health/ready, and switchable off.</summary>
+[Collection(ApiFixture.Collection)]
+public sealed class SearchCacheApiTests(ApiFixture api)
+{
+    private static readonly string[] Urls =
+    [
+        $"/api/search?q={Q("人工智能")}",
+        $"/api/search?q={Q("人工智能")}&page=2",
+        $"/api/search?q={Q("常州有哪些企业完成融资")}",
+        $"/api/search?q={Q("专利")}&section={Q("知识产权")}&from=2022-01-01&to=2023-12-31&sort=date",
+        $"/api/search?region={Q("江苏")}",
+    ];
+
+    [Fact]
+    public async Task Ready_reports_the_result_caches_hits_misses_and_size()
+    {
+        using var app = api.Start([]);
+        using var client = app.CreateClient();
+        foreach (var url in Urls) await client.GetJson(url);
+        foreach (var url in Urls) await client.GetJson(url);
+
+        var cache = (await client.GetJson("/health/ready"))["cache"]!;
+        cache["enabled"]!.GetValue<bool>().Should().BeTrue();
+        cache["misses"]!.GetValue<long>().Should().Be(Urls.Length - 1, "page 2 shares page 1's entry");
+        cache["hits"]!.GetValue<long>().Should().Be(Urls.Length + 1);
+        cache.Int("entries").Should().Be(Urls.Length - 1);
+        cache["bytes"]!.GetValue<long>().Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(64L * 1024 * 1024);
+        cache["maxBytes"]!.GetValue<long>().Should().Be(64L * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task Turning_the_caches_off_changes_no_answer()
+    {
+        using var off = api.Start(new() { ["Search:Cache:Enabled"] = "false" });
+        using var offClient = off.CreateClient();
+        foreach (var url in Urls)
+        {
+            var cached = await api.Client.GetJson(url);
+            var again = await api.Client.GetJson(url);
+            var uncached = await offClient.GetJson(url);
+            foreach (var answer in new[] { cached, again, uncached }) answer.AsObject().Remove("tookMs");
+            again.ToJsonString().Should().Be(cached.ToJsonString(), url);
+            uncached.ToJsonString().Should().Be(cached.ToJsonString(), url);
+        }
+        var cache = (await offClient.GetJson("/health/ready"))["cache"]!;
+        cache["enabled"]!.GetValue<bool>().Should().BeFalse();
+        cache["hits"]!.GetValue<long>().Should().Be(0);
+    }
+
+    [Fact]
+    public void A_cache_size_out_of_range_stops_start_up_naming_the_setting()
+    {
+        var start = () => api.Start(new() { ["Search:Cache:MaxMegabytes"] = "0" }).Dispose();
+        start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Search:Cache:MaxMegabytes"));
+    }
+}
