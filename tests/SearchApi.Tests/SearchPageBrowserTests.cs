@@ -54,6 +54,26 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_explanation_says_how_a_query_was_folded_which_words_were_given_up_and_what_ranks_higher()
+    {
+        const string traditional = "科技創新";
+        const string typed = "2022年常州惠企政策";
+        var relaxed = (await api.Client.GetJson($"/api/search?q={Q(typed)}"))["query"]!;
+        relaxed["dropped"].Strings().Should().NotBeEmpty("no article has every word of this query");
+        await using var chromium = await Chromium.Open(api.Factory.Address);
+        var page = chromium.Page;
+        var explanation = page.Locator("#explanation");
+
+        await page.GotoAsync("/?q=" + Q(traditional));
+        await Expect(explanation).ToContainTextAsync("已按简体和标准写法检索：科技创新");
+
+        await page.GotoAsync("/?q=" + Q(typed));
+        await Expect(explanation).ToContainTextAsync($"未要求包含：{string.Join("、", relaxed["dropped"].Strings())}");
+        await Expect(explanation).ToContainTextAsync("2022 年的文章、标注“常州”的文章排在前面");
+        await Expect(explanation).Not.ToContainTextAsync("已按简体");
+    }
+
+    [Fact]
     public async Task Ticking_a_section_shows_only_that_section_and_changes_the_url_and_back_restores_the_results()
     {
         const string query = "人工智能";

@@ -42,14 +42,21 @@ function totalText(data, state) {
     return what + range + order;
 }
 
-/** Says how the query was understood, when that changes what a person sees: relaxed, words dropped, synonyms. */
+/**
+ * Says how the query was understood, when that changes what a person sees: folded to simplified characters, relaxed,
+ * words given up, years and places that lift articles, words ignored, synonyms.
+ */
 function renderExplanation(query) {
     const lines = [];
+    if (query.normalized) lines.push(`已按简体和标准写法检索：${query.normalized}。`);
     const searched = (query.terms ?? []).filter(t => t.kind !== 'excluded');
     if (query.match === 'relaxed' && query.minimumMatch) {
         lines.push(`同时包含全部 ${searched.length} 个词的文章很少，也显示包含其中至少 ${query.minimumMatch} 个词的文章，最相关的在前。`);
     }
     if (query.match === 'none') lines.push('查询里没有可以搜索的词。');
+    if (query.dropped?.length) lines.push(`未要求包含：${query.dropped.join('、')}（仍参与排序）。`);
+    const boosts = [...(query.years ?? []).map(y => `${y} 年的文章`), ...(query.places ?? []).map(p => `标注“${p}”的文章`)];
+    if (boosts.length) lines.push(`${boosts.join('、')}排在前面。`);
     if (query.ignored?.length) lines.push(`已忽略常见词：${query.ignored.join('、')}。`);
     for (const term of searched.filter(t => t.synonyms?.length)) {
         lines.push(`“${term.text}”也搜索了同义词：${term.synonyms.join('、')}。`);
