@@ -15,6 +15,12 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
     private const string Hits = "#hits > li";
     private const string HitTitles = "#hits .hit-title a";
 
+    /// <summary>
+    /// The page changes its URL with history.pushState: a same-document navigation fires no load event, so waiting
+    /// for one (the default) timed out when the push came before the wait began.
+    /// </summary>
+    private static readonly PageWaitForURLOptions PushState = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task Typing_a_query_and_pressing_enter_lists_the_matching_articles_with_the_words_highlighted()
     {
@@ -91,7 +97,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
         await section.Locator("input").FocusAsync();
         await page.Keyboard.PressAsync("Space");
 
-        await page.WaitForURLAsync(url => url.Contains("section=" + Q(name!)));
+        await page.WaitForURLAsync(url => url.Contains("section=" + Q(name!)), PushState);
         await Expect(page.Locator("#results-heading")).ToContainTextAsync($"找到 {count} 篇文章");
         (await page.Locator("#hits .section-tag").AllInnerTextsAsync()).Should().OnlyContain(s => s == name).And.HaveCount(Math.Min(count, 10));
         (await page.EvaluateAsync<string>("document.activeElement.value")).Should().Be(name, "focus stays on the ticked box");
@@ -117,7 +123,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/?page=2"));
+        await page.WaitForURLAsync(url => url.EndsWith("/?page=2"), PushState);
         await Expect(page.Locator("#results-heading")).ToContainTextAsync($"共 {total} 篇文章，第 11–20 篇");
         (await page.Locator("#hits time").AllInnerTextsAsync()).Should().Equal(
             newestFirst.Skip(10).Take(10).Select(a => a.Date.ToString("yyyy-MM-dd")), "without a query the archive is listed newest first");
@@ -139,7 +145,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
 
         await page.GetByLabel("排序").SelectOptionAsync(new SelectOptionValue { Label = "最早" });
 
-        await page.WaitForURLAsync(url => url.EndsWith("&sort=date_asc"));
+        await page.WaitForURLAsync(url => url.EndsWith("&sort=date_asc"), PushState);
         await Expect(page.Locator("#results-heading")).ToContainTextAsync("按最早排列");
         var dates = await page.Locator("#hits time").AllInnerTextsAsync();
         dates.Should().BeInAscendingOrder(StringComparer.Ordinal);
@@ -148,7 +154,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
         await page.GetByLabel("止").FillAsync($"{to:yyyy-MM-dd}");
         await page.GetByLabel("止").PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains($"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        await page.WaitForURLAsync(url => url.Contains($"from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), PushState);
         await Expect(page.Locator("#results-heading")).ToContainTextAsync($"找到 {inRange} 篇文章");
         (await page.Locator("#hits time").AllInnerTextsAsync()).Should().OnlyContain(d => d.StartsWith("2022-"));
         // The range is exactly the year 2022, so the year box shows ticked.
@@ -204,7 +210,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
         await first.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.EndsWith($"/articles/{article.Id}"));
+        await page.WaitForURLAsync(url => url.EndsWith($"/articles/{article.Id}"), PushState);
         await Expect(page.Locator("#article-title")).ToHaveTextAsync(article.Title);
         await Expect(page.Locator("#article-title")).ToBeFocusedAsync();
         (await page.Locator(".article-body p").AllInnerTextsAsync()).Select(Spaced).Should().Equal(

@@ -60,7 +60,7 @@ public sealed class ArchiveSearcher : IDisposable
         var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
 
         if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
-            return new SearchResult(Interpret(request, text, built, "none", null, sort,
+            return new SearchResult(Interpret(request, text, folded, built, "none", null, sort,
                     "nothing searchable is left once punctuation and question words are dropped", []),
                 0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
 
@@ -86,7 +86,7 @@ public sealed class ArchiveSearcher : IDisposable
         var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
 
-        return new SearchResult(Interpret(request, text, built, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
+        return new SearchResult(Interpret(request, text, folded, built, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
             first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
     }
 
@@ -226,15 +226,12 @@ public sealed class ArchiveSearcher : IDisposable
     /// </summary>
     private static int Depth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
-    private static QueryInterpretation Interpret(SearchRequest request, string? text, BuiltQuery? built, string match,
+    /// <summary>How the request was read; <paramref name="folded"/> is reported as normalized when folding changed the text.</summary>
+    private static QueryInterpretation Interpret(SearchRequest request, string? text, string? folded, BuiltQuery? built, string match,
         int? minimumMatch, SearchSort sort, string? note, IReadOnlyList<string> dropped) =>
-        new(text, Normalized(text), built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
+        new(text, folded == text ? null : folded, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
             request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note,
             dropped, built?.Years ?? [], built?.Places ?? []);
-
-    /// <summary>The query as folded for searching, when folding changed it.</summary>
-    private static string? Normalized(string? text) =>
-        text is null || ScriptFolding.Default.Fold(text) is var folded && folded == text ? null : folded;
 
     private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
         from is null && to is null
