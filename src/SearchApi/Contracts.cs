@@ -82,15 +82,17 @@ public sealed record HealthResponse(string Status, string? Generation, int? Arti
     CacheHealth? Cache = null);
 
 /// <summary>
-/// The search caches since start: lookups of the result cache that hit and missed, entries evicted, and what the result
-/// and filter caches hold now (estimated bytes against the configured bound).
+/// The search caches since start: lookups of the result cache (ranked first passes) and of the page cache (pages with
+/// their articles and snippets) that hit and missed, entries evicted, and what the result, page and filter caches hold
+/// now (estimated bytes against the configured bound).
 /// </summary>
-public sealed record CacheHealth(bool Enabled, long Hits, long Misses, double HitRate, long Evictions, int Entries, int Filters,
-    long Bytes, long MaxBytes)
+public sealed record CacheHealth(bool Enabled, long Hits, long Misses, double HitRate, long PageHits, long PageMisses,
+    long Evictions, int Entries, int Pages, int Filters, long Bytes, long MaxBytes)
 {
-    public static CacheHealth From(SearchCacheStats s) => new(s.Enabled, s.Hits, s.Misses,
-        s.Hits + s.Misses == 0 ? 0 : Math.Round((double)s.Hits / (s.Hits + s.Misses), 4), s.Evictions, s.Entries, s.Filters,
-        s.Bytes, s.MaxBytes);
+    public static CacheHealth From(SearchCacheStats s) => new(s.Enabled, s.Hits, s.Misses, Rate(s.Hits, s.Misses),
+        s.PageHits, s.PageMisses, s.Evictions, s.Entries, s.Pages, s.Filters, s.Bytes, s.MaxBytes);
+
+    private static double Rate(long hits, long misses) => hits + misses == 0 ? 0 : Math.Round((double)hits / (hits + misses), 4);
 }
 
 /// <summary>

@@ -59,6 +59,38 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
     }
 
     [Fact]
+    public void A_page_asked_again_comes_whole_from_the_page_cache_and_a_page_without_snippets_is_its_own()
+    {
+        using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1));
+        var request = new SearchRequest { Query = "人工智能", PageSize = 5 };
+        var first = searcher.Search(request);
+        var again = searcher.Search(request);
+
+        again.Hits.Should().BeSameAs(first.Hits, "the second answer's page is the first one's, not built again");
+        var plain = searcher.Search(request with { Snippets = false });
+        plain.Hits.Should().OnlyContain(h => h.Snippet == null);
+        first.Hits.Should().OnlyContain(h => h.Snippet != null);
+        plain.Hits.Select(h => h.Article.Id).Should().Equal(first.Hits.Select(h => h.Article.Id));
+        var stats = searcher.CacheStats;
+        (stats.Hits, stats.Misses, stats.PageHits, stats.PageMisses, stats.Pages).Should().Be((2L, 1L, 1L, 2L, 2));
+    }
+
+    [Fact]
+    public void The_same_query_in_traditional_characters_is_a_hit_that_reports_its_own_text()
+    {
+        using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1));
+        var simplified = searcher.Search(new SearchRequest { Query = "科技创新" });
+        var traditional = searcher.Search(new SearchRequest { Query = "科技創新" });
+
+        searcher.CacheStats.Hits.Should().Be(1, "both fold to one query");
+        traditional.Query.Text.Should().Be("科技創新");
+        traditional.Query.Normalized.Should().Be("科技创新");
+        simplified.Query.Normalized.Should().BeNull();
+        traditional.Hits.Select(h => h.Article.Id).Should().Equal(simplified.Hits.Select(h => h.Article.Id)).And.NotBeEmpty();
+        Json(traditional).Should().Be(Json(_uncached.Search(new SearchRequest { Query = "科技創新" })));
+    }
+
+    [Fact]
     public void A_new_generation_never_answers_from_the_old_generations_entries()
     {
         using var temp = new TempDirectory();
@@ -89,8 +121,8 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
     [Fact]
     public void The_cache_stays_within_its_bound_under_a_stream_of_distinct_queries_and_keeps_a_popular_one()
     {
-        // 1 MiB holds about 56 entries; the stream asks a popular query once every 100 one-off queries, which a
-        // least-recently-used cache of that size would always have evicted by then.
+        // 1 MiB holds at most 256 first passes and 96 pages; the stream asks a popular query once every 100 one-off
+        // queries (600 lookups), which a least-recently-used cache of that size would always have evicted by then.
         using var searcher = new ArchiveSearcher(index.IndexDir, TimeSpan.FromHours(1), cache: new SearchCacheSettings { MaxMegabytes = 1 });
         var popular = new SearchRequest { Query = "人工智能" };
         for (var i = 0; i < 5; i++) searcher.Search(popular);
@@ -138,7 +170,7 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
     {
         _uncached.Search(new SearchRequest { Query = "常州", From = new DateOnly(2021, 1, 1) });
         _uncached.Search(new SearchRequest { Query = "常州", From = new DateOnly(2021, 1, 1) });
-        _uncached.CacheStats.Should().Be(new SearchCacheStats(false, 0, 0, 0, 0, 0, 0, 64L * 1024 * 1024));
+        _uncached.CacheStats.Should().Be(new SearchCacheStats(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64L * 1024 * 1024));
     }
 
     /// <summary>Everything an answer says, in order, to compare answers whole.</summary>

@@ -51,6 +51,11 @@ public sealed class MetricsTests : IDisposable
         Sum("archive_search_search_duration_seconds_count").Should().Be(5, "a bad request is not a search");
         Sum("archive_search_search_hits_sum", "match=\"all\"").Should().Be(totals.Sum());
         Sum("archive_search_search_hits_sum", "match=\"browse\"").Should().Be(browsed.Sum());
+        // Each query ranked and its page built once, then answered from the caches (the rebuild empties them, not the counts).
+        Sum("archive_search_cache_misses_total", "cache=\"results\"").Should().Be(2);
+        Sum("archive_search_cache_hits_total", "cache=\"results\"").Should().Be(3);
+        Sum("archive_search_cache_misses_total", "cache=\"pages\"").Should().Be(2);
+        Sum("archive_search_cache_hits_total", "cache=\"pages\"").Should().Be(3);
         Sum("archive_search_rebuild_duration_seconds_count", "outcome=\"succeeded\"").Should().Be(1);
         Sum("archive_search_rebuild_duration_seconds_count", "outcome=\"failed\"").Should().Be(0);
         Sum("archive_search_index_documents").Should().Be(79);

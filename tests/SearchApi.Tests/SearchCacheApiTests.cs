@@ -16,7 +16,7 @@ public sealed class SearchCacheApiTests(ApiFixture api)
     ];
 
     [Fact]
-    public async Task Ready_reports_the_result_caches_hits_misses_and_size()
+    public async Task Ready_reports_the_result_and_page_caches_hits_misses_and_size()
     {
         using var app = api.Start([]);
         using var client = app.CreateClient();
@@ -28,6 +28,9 @@ public sealed class SearchCacheApiTests(ApiFixture api)
         cache["misses"]!.GetValue<long>().Should().Be(Urls.Length - 1, "page 2 shares page 1's entry");
         cache["hits"]!.GetValue<long>().Should().Be(Urls.Length + 1);
         cache.Int("entries").Should().Be(Urls.Length - 1);
+        cache["pageMisses"]!.GetValue<long>().Should().Be(Urls.Length, "each page was built once");
+        cache["pageHits"]!.GetValue<long>().Should().Be(Urls.Length);
+        cache.Int("pages").Should().Be(Urls.Length);
         cache["bytes"]!.GetValue<long>().Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(64L * 1024 * 1024);
         cache["maxBytes"]!.GetValue<long>().Should().Be(64L * 1024 * 1024);
     }

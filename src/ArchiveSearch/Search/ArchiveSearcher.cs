@@ -52,48 +52,58 @@ public sealed class ArchiveSearcher : IDisposable
         request.Validate();
         request = request.WithFoldedFilters();
         var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-        var builder = new QueryBuilder(QueryVocabulary.Default);
         // Parsed folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too.
+        // The syntax is checked before anything else (a 400 whether or not an index serves); analysing the words is
+        // the first pass's work, a function of the folded text, so the folded text keys the cache and a hit skips it.
         var folded = text is null ? null : ScriptFolding.Default.Fold(text);
-        var built = folded is null ? null : builder.Build(UserQuery.Parse(folded));
-        var browse = built is null;
-        var sort = request.Sort == SearchSort.Relevance && browse ? SearchSort.Date : request.Sort;
-
-        if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
-            return new SearchResult(Interpret(request, text, folded, built, "none", null, sort,
-                    "nothing searchable is left once punctuation and question words are dropped", []),
-                0, request.Page, request.PageSize, [], new FacetCounts([], [], []));
+        var parsed = folded is null ? null : UserQuery.Parse(folded);
+        var sort = request.Sort == SearchSort.Relevance && folded is null ? SearchSort.Date : request.Sort;
 
         using var lease = _serving.Acquire();
-        var searcher = lease.Generation.Searcher;
         // Entries carry their generation and cannot answer for another; when a new one serves, the old ones go.
         _cache.Serving(_serving.Name);
         var key = new ResultKey(lease.Generation.Name, folded,
             string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, sort,
             Depth(request));
-        var first = _cache.Results(key, () => Rank(lease.Generation, builder, built, request, sort, cancellation));
+        var first = _cache.Results(key, () => Rank(lease.Generation, parsed, request, sort, cancellation));
         // A cancelled request gets no answer, from the cache either (a ranking in progress stops in the collector).
         cancellation.ThrowIfCancellationRequested();
 
         var start = (request.Page - 1) * request.PageSize;
-        var page = first.Top.ScoreDocs.Skip(start).Take(request.PageSize)
-            .Select(scoreDoc => (scoreDoc, Article: lease.Generation.Article(scoreDoc.Doc)))
-            .ToList();
-        // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
-        var snippets = built is not null && request.Snippets
-            ? SnippetBuilder.Build(searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], built.Highlights)
-            : null;
-        var hits = page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
-            float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, snippets?[i])).ToList();
-
-        return new SearchResult(Interpret(request, text, folded, built, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
+        var snippets = request.Snippets && first.Reading is not null;
+        var hits = _cache.Page(new PageKey(key, start, request.PageSize, snippets),
+            () => Page(lease.Generation, first, start, request.PageSize, snippets));
+        return new SearchResult(Interpret(request, text, folded, first.Reading, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
             first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
     }
 
-    /// <summary>The first pass: matched, relaxed when too little matched, counted and ranked to <see cref="Depth"/>.</summary>
-    private FirstPass Rank(ServingGeneration.OpenGeneration generation, QueryBuilder builder, BuiltQuery? built, SearchRequest request, SearchSort sort,
+    /// <summary>A page of hits cut from the first pass: the articles without their bodies, and snippets when asked for.</summary>
+    private static IReadOnlyList<SearchHit> Page(ServingGeneration.OpenGeneration generation, FirstPass first, int start, int size, bool snippets)
+    {
+        var page = first.Top.ScoreDocs.Skip(start).Take(size)
+            .Select(scoreDoc => (scoreDoc, Article: generation.Article(scoreDoc.Doc)))
+            .ToList();
+        // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
+        var built = snippets
+            ? SnippetBuilder.Build(generation.Searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], first.Reading!.Highlights)
+            : null;
+        return [.. page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
+            float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, built?[i]))];
+    }
+
+    /// <summary>
+    /// The first pass: the query's words analysed, matched, relaxed when too little matched, counted and ranked to
+    /// <see cref="Depth"/>. A query with nothing searchable left matches nothing; without one, the filters browse.
+    /// </summary>
+    private FirstPass Rank(ServingGeneration.OpenGeneration generation, UserQuery? parsed, SearchRequest request, SearchSort sort,
         CancellationToken cancellation)
     {
+        var builder = new QueryBuilder(QueryVocabulary.Default);
+        var built = parsed is null ? null : builder.Build(parsed);
+        if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
+            return new FirstPass(new TopDocs(0, [], float.NaN), new FacetCounts([], [], []), "none", null,
+                "nothing searchable is left once punctuation and question words are dropped", [], built.Reading);
+
         var searcher = generation.Searcher;
         var filter = _cache.DateFilter(generation.Name, request.From, request.To, () => DateFilter(request.From, request.To));
         var browse = built is null;
@@ -117,8 +127,8 @@ public sealed class ArchiveSearcher : IDisposable
             top = new TopDocs(top.TotalHits, Relaxation.StrictFirst(top.ScoreDocs, h => relaxed.StrictDocs.Contains(h.Doc)), top.MaxScore);
 
         var note = QueryNote.Of(required, strictTotal, relaxed is not null, minimumMatch, relaxed?.Dropped ?? [],
-            relaxed?.AnyOf ?? [], built?.Years ?? [], built?.Places ?? []);
-        return new FirstPass(top, facets, match, minimumMatch, note, relaxed?.Dropped ?? []);
+            relaxed?.AnyOf ?? [], built?.Reading.Years ?? [], built?.Reading.Places ?? []);
+        return new FirstPass(top, facets, match, minimumMatch, note, relaxed?.Dropped ?? [], built?.Reading);
     }
 
     /// <summary>The caches' counters and size (all zero when they are off).</summary>
@@ -227,11 +237,11 @@ public sealed class ArchiveSearcher : IDisposable
     private static int Depth(SearchRequest request) => Math.Max(RescoreWindow, request.Page * request.PageSize);
 
     /// <summary>How the request was read; <paramref name="folded"/> is reported as normalized when folding changed the text.</summary>
-    private static QueryInterpretation Interpret(SearchRequest request, string? text, string? folded, BuiltQuery? built, string match,
+    private static QueryInterpretation Interpret(SearchRequest request, string? text, string? folded, QueryReading? reading, string match,
         int? minimumMatch, SearchSort sort, string? note, IReadOnlyList<string> dropped) =>
-        new(text, folded == text ? null : folded, built?.Terms ?? [], built?.Ignored ?? [], match, minimumMatch,
+        new(text, folded == text ? null : folded, reading?.Terms ?? [], reading?.Ignored ?? [], match, minimumMatch,
             request.Sections, request.Regions, request.From, request.To, SearchSortNames.Of(sort), note,
-            dropped, built?.Years ?? [], built?.Places ?? []);
+            dropped, reading?.Years ?? [], reading?.Places ?? []);
 
     private static Filter? DateFilter(DateOnly? from, DateOnly? to) =>
         from is null && to is null

@@ -78,8 +78,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
             bonus.Add(Proximity(proximity));
         bonus.AddRange(_years.Select(YearBonus));
         bonus.AddRange(_places.Select(PlaceBonus));
-        return new BuiltQuery(_parts, _chunks, excluded, bonus, _terms, _ignored, [.. _highlights.Values],
-            [.. _years], _places, Relaxable: query is not UserQuery.All { Explicit: true });
+        return new BuiltQuery(_parts, _chunks, excluded, bonus, new QueryReading(_terms, _ignored, [.. _highlights.Values],
+            [.. _years], _places), Relaxable: query is not UserQuery.All { Explicit: true });
     }
 
     /// <summary>A term as the person typed it, for saying which terms were dropped.</summary>
@@ -415,21 +415,16 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
 internal sealed record QueryPart(Query Query, string Text, TermRole Role, int Chunk, int Start, int End);
 
 /// <summary>
-/// A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness.
-/// <paramref name="Relaxable"/> is false when the person typed AND: they asked for every term, so the searcher
-/// must not fall back to "most of them". <paramref name="Years"/> and <paramref name="Places"/> are what the text
-/// named and the bonuses prefer.
+/// A built query: required terms, exclusions and score-only bonuses, composed at a chosen strictness, and how it reads
+/// (<see cref="QueryReading"/>). <paramref name="Relaxable"/> is false when the person typed AND: they asked for every
+/// term, so the searcher must not fall back to "most of them".
 /// </summary>
 internal sealed record BuiltQuery(
     IReadOnlyList<QueryPart> Parts,
     IReadOnlyList<string> Chunks,
     IReadOnlyList<Query> Excluded,
     IReadOnlyList<Query> Bonus,
-    IReadOnlyList<QueryTerm> Terms,
-    IReadOnlyList<string> Ignored,
-    IReadOnlyList<IReadOnlyList<AnalyzedToken>> Highlights,
-    IReadOnlyList<int> Years,
-    IReadOnlyList<string> Places,
+    QueryReading Reading,
     bool Relaxable)
 {
     private const float EveryTermBoost = 4f;

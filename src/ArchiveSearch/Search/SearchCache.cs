@@ -11,20 +11,46 @@ public sealed record SearchCacheSettings
 }
 
 /// <summary>The caches' counters since start (or the last clear), and what they hold now.</summary>
+/// <remarks>
+/// <paramref name="Hits"/> and <paramref name="Misses"/> count the result cache's lookups (a first pass ranked or not);
+/// <paramref name="PageHits"/> and <paramref name="PageMisses"/> the page cache's (a page's articles and snippets built
+/// or not). <paramref name="Entries"/>, <paramref name="Pages"/> and <paramref name="Filters"/> are what each holds.
+/// </remarks>
 public sealed record SearchCacheStats(
-    bool Enabled, long Hits, long Misses, long Evictions, int Entries, int Filters, long Bytes, long MaxBytes);
+    bool Enabled, long Hits, long Misses, long PageHits, long PageMisses, long Evictions, int Entries, int Pages, int Filters,
+    long Bytes, long MaxBytes);
 
-/// <summary>What a query's first pass found, ranked, before a page is cut from it: what the result cache keeps.</summary>
+/// <summary>
+/// What a query's first pass found, ranked, before a page is cut from it: what the result cache keeps, with how the
+/// query read (<paramref name="Reading"/>, null when browsing) for the interpretation and the snippets of any page.
+/// </summary>
 internal sealed record FirstPass(TopDocs Top, FacetCounts Facets, string Match, int? MinimumMatch, string? Note,
-    IReadOnlyList<string> Dropped)
+    IReadOnlyList<string> Dropped, QueryReading? Reading)
 {
     /// <summary>
     /// The bytes it takes on the heap, estimated from its parts: a ranked hit (a FieldDoc and its slot) 48, a facet value
-    /// 40 and its string, and the records around them.
+    /// 40 and its string, the records around them, and the reading.
     /// </summary>
     public long Bytes { get; } = 512 + Top.ScoreDocs.Length * 48L
         + new[] { Facets.Section, Facets.Region, Facets.Year }.Sum(f => f.Sum(v => 40L + 24 + 2L * v.Value.Length))
-        + (Note?.Length ?? 0) * 2L + Dropped.Sum(d => 32L + 2L * d.Length);
+        + (Note?.Length ?? 0) * 2L + Dropped.Sum(d => 32L + 2L * d.Length)
+        + (Reading?.Bytes ?? 0);
+}
+
+/// <summary>A page cut from a cached first pass: where it starts, how long it is, and whether it has snippets.</summary>
+internal readonly record struct PageKey(ResultKey Result, int Start, int Size, bool Snippets)
+{
+    public long Bytes => Result.Bytes + 16;
+
+    /// <summary>
+    /// The bytes a page of hits takes, estimated: the hit and article records 200, each string's characters and header,
+    /// a region 8 (the names themselves are shared with the article cache).
+    /// </summary>
+    public static long Of(IReadOnlyList<SearchHit> hits) => 64 + hits.Sum(h => 200L
+        + Chars(h.Article.Id) + Chars(h.Article.Issue) + Chars(h.Article.Title) + Chars(h.Article.Source) + Chars(h.Snippet)
+        + 8L * h.Article.Regions.Count);
+
+    private static long Chars(string? s) => s is null ? 0 : 24 + 2L * s.Length;
 }
 
 /// <summary>
@@ -38,57 +64,75 @@ internal readonly record struct ResultKey(string Generation, string? Query, stri
 }
 
 /// <summary>
-/// The result cache and the filter cache, as Solr's queryResultCache and filterCache. Generations never change once
-/// published, so every key carries the generation it was computed on: an entry of an old generation can never answer
-/// for a new one (and <see cref="Serving"/> drops them all once a new generation serves, to free the memory).
-/// Both use BitFaster's ConcurrentLfu (W-TinyLFU): a query asked once is admitted only over a colder one, so a
-/// stream of one-off queries does not flush the popular ones.
+/// The result cache, the page cache and the filter cache, as Solr's queryResultCache, documentCache and filterCache: a
+/// first pass ranked, a page of it with its articles and snippets, and a date range's documents. A repeated query
+/// costs two lookups and no parsing, matching, loading or highlighting. Generations never change once published, so
+/// every key carries the generation it was computed on: an entry of an old generation can never answer for a new one
+/// (and <see cref="Serving"/> drops them all once a new generation serves, to free the memory). All are W-TinyLFU
+/// (<see cref="ByteBoundedLfu{TKey,TValue}"/> and BitFaster's ConcurrentLfu), so one-off queries do not flush the
+/// popular ones.
 /// </summary>
 internal sealed class SearchCache
 {
     /// <summary>
-    /// The most one result entry may take. The cache is bounded by count (ConcurrentLfu has no weigher), so the count is
-    /// the byte budget over this, and a larger entry (a deep page's ranking, thousands of facet values) is not kept:
-    /// count × largest entry is the bound. 100 ranked hits and 3 × 50 facet values come to about 15 KB; on the bundled corpus the mean is 1.6 KB.
+    /// Shares of the bound, in eighths. Date filters take one: each is a compressed doc set per segment (at most
+    /// maxDoc/8 bytes, 12.5 KB at 100k articles), bounded by count at 16 KB each. Pages take three and first passes
+    /// four: a page of ten hits with snippets is a few KB, like a first pass, and a first pass serves every page of it.
     /// </summary>
-    public const int EntryBudget = 16 * 1024;
+    private const int FilterEighths = 1, PageEighths = 3;
 
     /// <summary>
-    /// Date filters kept, each a compressed doc set per segment (at most maxDoc/8 bytes; 12.5 KB at 100k articles).
-    /// They take an eighth of the budget; results the rest.
+    /// What a first pass and a page typically take, which sets how many each cache holds before it evicts by frequency
+    /// (the byte bound trims beyond that when entries run larger). Measured on the Zipf stream: a first pass is about
+    /// 1.6 KB on the bundled corpus, (100 ranked hits, facets, the query's reading) up to about 8 KB at 100k; a page of
+    /// ten with snippets about 6 KB.
     /// </summary>
-    private const int FilterShare = 8;
+    private const int TypicalResultBytes = 2 * 1024, TypicalPageBytes = 4 * 1024, FilterBytes = 16 * 1024;
 
-    private readonly ConcurrentLfu<ResultKey, FirstPass>? _results;
+    private readonly ByteBoundedLfu<ResultKey, FirstPass>? _results;
+    private readonly ByteBoundedLfu<PageKey, IReadOnlyList<SearchHit>>? _pages;
     private readonly ConcurrentLfu<(string Generation, DateOnly? From, DateOnly? To), Filter>? _filters;
     private readonly long _maxBytes;
     private readonly Lock _switch = new();
     private string? _serving;
-    private long _hits, _misses;
+    private long _hits, _misses, _pageHits, _pageMisses;
 
     public SearchCache(SearchCacheSettings settings)
     {
         _maxBytes = settings.MaxMegabytes * 1024L * 1024;
         if (!settings.Enabled || settings.MaxMegabytes <= 0) return;
-        var filterBytes = _maxBytes / FilterShare;
-        _results = new ConcurrentLfu<ResultKey, FirstPass>(Math.Max(1, (int)((_maxBytes - filterBytes) / EntryBudget)));
-        _filters = new ConcurrentLfu<(string, DateOnly?, DateOnly?), Filter>(Math.Clamp((int)(filterBytes / (16 * 1024)), 1, 1024));
+        var filterBytes = _maxBytes * FilterEighths / 8;
+        var pageBytes = _maxBytes * PageEighths / 8;
+        _results = new ByteBoundedLfu<ResultKey, FirstPass>(_maxBytes - filterBytes - pageBytes, TypicalResultBytes,
+            static (key, first) => key.Bytes + first.Bytes);
+        _pages = new ByteBoundedLfu<PageKey, IReadOnlyList<SearchHit>>(pageBytes, TypicalPageBytes,
+            static (key, hits) => key.Bytes + PageKey.Of(hits));
+        _filters = new ConcurrentLfu<(string, DateOnly?, DateOnly?), Filter>(Math.Clamp((int)(filterBytes / FilterBytes), 1, 1024));
     }
 
     public bool Enabled => _results is not null;
 
     /// <summary>The cached first pass of the key, or <paramref name="compute"/>'s, kept when it fits.</summary>
-    public FirstPass Results(ResultKey key, Func<FirstPass> compute)
+    public FirstPass Results(ResultKey key, Func<FirstPass> compute) => Lookup(_results, key, compute, ref _hits, ref _misses);
+
+    /// <summary>The cached page of the key, or <paramref name="compute"/>'s, kept when it fits.</summary>
+    public IReadOnlyList<SearchHit> Page(PageKey key, Func<IReadOnlyList<SearchHit>> compute) =>
+        Lookup(_pages, key, compute, ref _pageHits, ref _pageMisses);
+
+    private static TValue Lookup<TKey, TValue>(ByteBoundedLfu<TKey, TValue>? cache, TKey key, Func<TValue> compute,
+        ref long hits, ref long misses)
+        where TKey : notnull
+        where TValue : class
     {
-        if (_results is null) return compute();
-        if (_results.TryGet(key, out var cached))
+        if (cache is null) return compute();
+        if (cache.TryGet(key, out var cached))
         {
-            Interlocked.Increment(ref _hits);
+            Interlocked.Increment(ref hits);
             return cached;
         }
-        Interlocked.Increment(ref _misses);
+        Interlocked.Increment(ref misses);
         var computed = compute();
-        if (computed.Bytes + key.Bytes <= EntryBudget) _results.AddOrUpdate(key, computed);
+        cache.Add(key, computed);
         return computed;
     }
 
@@ -115,19 +159,22 @@ internal sealed class SearchCache
     public void Clear()
     {
         _results?.Clear();
+        _pages?.Clear();
         _filters?.Clear();
     }
 
     public SearchCacheStats Stats()
     {
-        if (_results is null || _filters is null) return new SearchCacheStats(false, 0, 0, 0, 0, 0, 0, _maxBytes);
-        // Pending reads and writes are applied first, so the counts are what the cache holds.
-        _results.DoMaintenance();
+        if (_results is null || _pages is null || _filters is null)
+            return new SearchCacheStats(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, _maxBytes);
+        // Pending reads and writes are applied first, so the counts are what the caches hold.
+        _results.Settle();
+        _pages.Settle();
         _filters.DoMaintenance();
-        var bytes = _results.Sum(e => e.Key.Bytes + e.Value.Bytes)
-                    + _filters.Sum(f => f.Value is CachingWrapperFilter c ? c.GetSizeInBytes() : 0);
-        var evicted = (_results.Metrics.Value?.Evicted ?? 0) + (_filters.Metrics.Value?.Evicted ?? 0);
-        return new SearchCacheStats(true, Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), evicted,
-            _results.Count, _filters.Count, bytes, _maxBytes);
+        var bytes = _results.Bytes + _pages.Bytes + _filters.Sum(f => f.Value is CachingWrapperFilter c ? c.GetSizeInBytes() : 0);
+        var evicted = _results.Evictions + _pages.Evictions + (_filters.Metrics.Value?.Evicted ?? 0);
+        return new SearchCacheStats(true, Interlocked.Read(ref _hits), Interlocked.Read(ref _misses),
+            Interlocked.Read(ref _pageHits), Interlocked.Read(ref _pageMisses), evicted,
+            _results.Count, _pages.Count, _filters.Count, bytes, _maxBytes);
     }
 }

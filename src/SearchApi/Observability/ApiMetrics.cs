@@ -40,16 +40,16 @@ public sealed class ApiMetrics
             "On a replica: seconds since it last served the primary's generation (0 while it does).");
         meter.CreateObservableGauge("archive_search.replication.since_contact", () => Optional(replica.SecondsSinceContact), "s",
             "On a replica: seconds since it last reached the primary.");
-        meter.CreateObservableCounter("archive_search.cache.hits", () => searcher.CacheStats.Hits, "{lookup}",
-            "Searches answered from the result cache.");
-        meter.CreateObservableCounter("archive_search.cache.misses", () => searcher.CacheStats.Misses, "{lookup}",
-            "Searches the result cache did not hold (ranked, then kept when they fit).");
+        meter.CreateObservableCounter("archive_search.cache.hits", () => Lookups(searcher.CacheStats, hit: true), "{lookup}",
+            "Lookups answered from the search caches, by cache: results (a ranked first pass), pages (articles and snippets).");
+        meter.CreateObservableCounter("archive_search.cache.misses", () => Lookups(searcher.CacheStats, hit: false), "{lookup}",
+            "Lookups the search caches did not hold (computed, then kept when they fit), by cache: results, pages.");
         meter.CreateObservableCounter("archive_search.cache.evictions", () => searcher.CacheStats.Evictions, "{entry}",
-            "Result and filter cache entries evicted to stay within Search:Cache:MaxMegabytes.");
+            "Result, page and filter cache entries evicted to stay within Search:Cache:MaxMegabytes.");
         meter.CreateObservableGauge("archive_search.cache.size", () => searcher.CacheStats.Bytes, "By",
-            "Estimated bytes the result and filter caches hold.");
-        meter.CreateObservableGauge("archive_search.cache.entries", () => searcher.CacheStats.Entries, "{entry}",
-            "Queries the result cache holds.");
+            "Estimated bytes the result, page and filter caches hold.");
+        meter.CreateObservableGauge("archive_search.cache.entries", () => Entries(searcher.CacheStats), "{entry}",
+            "Entries the search caches hold, by cache: results, pages, filters.");
         _replicationFailures = meter.CreateCounter<long>("archive_search.replication.failures", "{failure}",
             "Replica polls or copies that failed, by reason (unreachable, checksum, documents, refused).");
         _replicationBytes = meter.CreateCounter<long>("archive_search.replication.received", "By",
@@ -73,6 +73,19 @@ public sealed class ApiMetrics
     public void ReplicationReceived(long bytes) => _replicationBytes.Add(bytes);
 
     public void ReplicationInstalled() => _replicationInstalls.Add(1);
+
+    private static Measurement<long>[] Lookups(SearchCacheStats stats, bool hit) =>
+    [
+        new(hit ? stats.Hits : stats.Misses, new KeyValuePair<string, object?>("cache", "results")),
+        new(hit ? stats.PageHits : stats.PageMisses, new KeyValuePair<string, object?>("cache", "pages")),
+    ];
+
+    private static Measurement<int>[] Entries(SearchCacheStats stats) =>
+    [
+        new(stats.Entries, new KeyValuePair<string, object?>("cache", "results")),
+        new(stats.Pages, new KeyValuePair<string, object?>("cache", "pages")),
+        new(stats.Filters, new KeyValuePair<string, object?>("cache", "filters")),
+    ];
 
     private static IEnumerable<Measurement<long>> Documents(ArchiveSearcher searcher)
     {
