@@ -31,7 +31,6 @@ builder.Services.AddSingleton(sp =>
     return new ArchiveSearcher(search.IndexPath, logger: sp.GetRequiredService<ILogger<ArchiveSearcher>>(),
         cache: search.Cache.Settings());
 });
-builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddSingleton<ReindexJobs>();
 builder.Services.AddHostedService<InitialIndexBuild>();
 builder.AddReplication();

@@ -12,17 +12,6 @@ public static class RateLimits
 {
     public const string SearchPolicy = "search";
 
-    /// <summary>
-    /// The search route's own policy, over the group's: no concurrency limit at the door, since <see cref="SearchAdmission"/>
-    /// admits the searches that must rank and lets cached answers through (the per-client rate still applies).
-    /// </summary>
-    public const string AdmittedBySearch = "admitted-by-search";
-
-    public const string RefusedTitle = "Too many requests";
-
-    public static string RefusedDetail(int retryAfterSeconds) =>
-        $"The service is at its limit for searches; retry after {retryAfterSeconds.ToString(CultureInfo.InvariantCulture)} s.";
-
     public static void Configure(RateLimiterOptions options, SearchOptions settings)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,7 +21,6 @@ public static class RateLimits
             o.QueueLimit = settings.SearchQueueLimit;
             o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
         });
-        options.AddPolicy(AdmittedBySearch, _ => RateLimitPartition.GetNoLimiter(AdmittedBySearch));
         var permits = settings.RateLimit.PermitsPerSecond;
         if (permits > 0)
         {
@@ -62,8 +50,8 @@ public static class RateLimits
                 ProblemDetails =
                 {
                     Status = StatusCodes.Status429TooManyRequests,
-                    Title = RefusedTitle,
-                    Detail = RefusedDetail(retryAfter),
+                    Title = "Too many requests",
+                    Detail = $"The service is at its limit for searches; retry after {retryAfter} s.",
                 },
             });
         };

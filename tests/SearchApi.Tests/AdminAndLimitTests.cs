@@ -138,36 +138,20 @@ public sealed class AdminAndLimitTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Beyond_the_concurrent_searches_and_their_queue_the_answer_is_429_but_a_cached_answer_never_waits()
+    public async Task Beyond_the_concurrent_searches_and_their_queue_the_answer_is_429()
     {
         using var factory = api.Start(new() { ["Search:MaxConcurrentSearches"] = "1", ["Search:SearchQueueLimit"] = "0" });
         using var client = factory.CreateClient();
-        var cachedUrl = $"/api/search?q={Q("人工智能")}";
-        var expected = (await client.GetJson(cachedUrl)).Int("total");
 
-        // Whether two searches overlap is up to the scheduler: burst distinct queries (each must rank) until one is
-        // refused (or ten bursts pass), with the cached query asked among them.
-        var words = new[] { "发展", "创新", "企业", "科技", "产业", "政策", "数字", "智能", "制造", "服务" };
-        var (searched, cached) = (new List<HttpResponseMessage>(), new List<HttpResponseMessage>());
-        for (var burst = 0; burst < 10 && !searched.Any(r => r.StatusCode == HttpStatusCode.TooManyRequests); burst++)
-        {
-            // Every sixth request is the cached query, so it arrives while searches hold the limit.
-            var requests = Enumerable.Range(0, 120).Select(i => (Cached: i % 6 == 5, Url: i % 6 == 5
-                ? cachedUrl
-                : $"/api/search?q={Q($"{words[i % 10]} {words[(i / 10 + burst) % 10]}")}&pageSize=100&page={1 + i % 3}")).ToList();
-            var answers = await Task.WhenAll(requests.Select(r => client.GetAsync(r.Url)));
-            searched.AddRange(answers.Where((_, i) => !requests[i].Cached));
-            cached.AddRange(answers.Where((_, i) => requests[i].Cached));
-        }
+        // Whether two requests overlap is up to the scheduler: burst until one is refused (or ten bursts pass).
+        var responses = new List<HttpResponseMessage>();
+        for (var burst = 0; burst < 10 && !responses.Any(r => r.StatusCode == HttpStatusCode.TooManyRequests); burst++)
+            responses.AddRange(await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => client.GetAsync($"/api/search?q={Q("发展 创新")}&pageSize=100"))));
 
-        searched.Should().Contain(r => r.StatusCode == HttpStatusCode.OK);
-        var refused = searched.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        refused.Should().NotBeEmpty().And.OnlyContain(r => r.Headers.RetryAfter != null);
-        (await refused[0].ReadJson(HttpStatusCode.TooManyRequests)).Str("title").Should().Be("Too many requests");
-        searched.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.TooManyRequests);
-        cached.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK, "a cached answer costs no search, so it is never refused");
-        foreach (var r in cached) (await r.ReadJson()).Int("total").Should().Be(expected);
-        foreach (var r in searched.Concat(cached)) r.Dispose();
+        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.OK);
+        responses.Should().Contain(r => r.StatusCode == HttpStatusCode.TooManyRequests && r.Headers.RetryAfter != null);
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK || r.StatusCode == HttpStatusCode.TooManyRequests);
+        foreach (var r in responses) r.Dispose();
     }
 
     [Fact]

@@ -49,64 +49,33 @@ public sealed class ArchiveSearcher : IDisposable
     /// <exception cref="IndexNotReadyException">No index has been published yet.</exception>
     public SearchResult Search(SearchRequest request, CancellationToken cancellation = default)
     {
-        var asked = Asked.Of(request);
+        request.Validate();
+        request = request.WithFoldedFilters();
+        var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
+        // Parsed folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too.
+        // The syntax is checked before anything else (a 400 whether or not an index serves); analysing the words is
+        // the first pass's work, a function of the folded text, so the folded text keys the cache and a hit skips it.
+        var folded = text is null ? null : ScriptFolding.Default.Fold(text);
+        var parsed = folded is null ? null : UserQuery.Parse(folded);
+        var sort = request.Sort == SearchSort.Relevance && folded is null ? SearchSort.Date : request.Sort;
+
         using var lease = _serving.Acquire();
-        var (key, pageKey) = Keys(lease.Generation, asked);
-        var first = _cache.Results(key, () => Rank(lease.Generation, asked.Parsed, asked.Request, asked.Sort, cancellation));
+        // Entries carry their generation and cannot answer for another; when a new one serves, the old ones go.
+        _cache.Serving(_serving.Name);
+        var key = new ResultKey(lease.Generation.Name, folded,
+            string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, sort,
+            Depth(request));
+        var first = _cache.Results(key, () => Rank(lease.Generation, parsed, request, sort, cancellation));
         // A cancelled request gets no answer, from the cache either (a ranking in progress stops in the collector).
         cancellation.ThrowIfCancellationRequested();
-        var hits = _cache.Page(pageKey, () => Page(lease.Generation, first, pageKey.Start, pageKey.Size, pageKey.Snippets));
-        return Answer(asked, first, hits);
-    }
 
-    /// <summary>
-    /// The answer when the caches hold it whole (its first pass and its page), else null: an answer that costs no
-    /// search, so a caller limiting searches at once need not make it wait. Counted as hits only when it answers.
-    /// </summary>
-    /// <exception cref="SearchRequestException">The request or its query is invalid.</exception>
-    /// <exception cref="IndexNotReadyException">No index has been published yet.</exception>
-    public SearchResult? Cached(SearchRequest request)
-    {
-        var asked = Asked.Of(request);
-        using var lease = _serving.Acquire();
-        var (key, pageKey) = Keys(lease.Generation, asked);
-        return _cache.TryAnswer(key, pageKey, out var first, out var hits) ? Answer(asked, first, hits) : null;
+        var start = (request.Page - 1) * request.PageSize;
+        var snippets = request.Snippets && first.Reading is not null;
+        var hits = _cache.Page(new PageKey(key, start, request.PageSize, snippets),
+            () => Page(lease.Generation, first, start, request.PageSize, snippets));
+        return new SearchResult(Interpret(request, text, folded, first.Reading, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
+            first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
     }
-
-    /// <summary>
-    /// A request as searched: validated, its filters and text folded, its syntax parsed, its order settled. Parsed
-    /// folded, so synonyms and question words typed in traditional characters (碳達峰, 為什麼) match too. The syntax is
-    /// checked before anything else (a 400 whether or not an index serves); analysing the words is the first pass's
-    /// work, a function of the folded text, so the folded text keys the cache and a hit skips it.
-    /// </summary>
-    private readonly record struct Asked(SearchRequest Request, string? Text, string? Folded, UserQuery? Parsed, SearchSort Sort)
-    {
-        public static Asked Of(SearchRequest request)
-        {
-            request.Validate();
-            request = request.WithFoldedFilters();
-            var text = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query.Trim();
-            var folded = text is null ? null : ScriptFolding.Default.Fold(text);
-            var sort = request.Sort == SearchSort.Relevance && folded is null ? SearchSort.Date : request.Sort;
-            return new Asked(request, text, folded, folded is null ? null : UserQuery.Parse(folded), sort);
-        }
-    }
-
-    /// <summary>The keys of the request's first pass and page on the serving generation.</summary>
-    private (ResultKey Result, PageKey Page) Keys(ServingGeneration.OpenGeneration generation, Asked asked)
-    {
-        // Entries carry their generation and cannot answer for another; when a new one serves, the old ones go.
-        _cache.Serving(generation.Name);
-        var request = asked.Request;
-        var key = new ResultKey(generation.Name, asked.Folded,
-            string.Join('\u001f', request.Sections), string.Join('\u001f', request.Regions), request.From, request.To, asked.Sort,
-            Depth(request));
-        return (key, new PageKey(key, (request.Page - 1) * request.PageSize, request.PageSize, request.Snippets && asked.Parsed is not null));
-    }
-
-    private static SearchResult Answer(Asked asked, FirstPass first, IReadOnlyList<SearchHit> hits) =>
-        new(Interpret(asked.Request, asked.Text, asked.Folded, first.Reading, first.Match, first.MinimumMatch, asked.Sort, first.Note, first.Dropped),
-            first.Top.TotalHits, asked.Request.Page, asked.Request.PageSize, hits, first.Facets);
 
     /// <summary>A page of hits cut from the first pass: the articles without their bodies, and snippets when asked for.</summary>
     private static IReadOnlyList<SearchHit> Page(ServingGeneration.OpenGeneration generation, FirstPass first, int start, int size, bool snippets)

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using BitFaster.Caching.Lfu;
 using Lucene.Net.Search;
 
@@ -119,18 +118,6 @@ internal sealed class SearchCache
     /// <summary>The cached page of the key, or <paramref name="compute"/>'s, kept when it fits.</summary>
     public IReadOnlyList<SearchHit> Page(PageKey key, Func<IReadOnlyList<SearchHit>> compute) =>
         Lookup(_pages, key, compute, ref _pageHits, ref _pageMisses);
-
-    /// <summary>The first pass and the page when both are held, counted as hits; nothing is counted otherwise.</summary>
-    public bool TryAnswer(ResultKey key, PageKey page, [NotNullWhen(true)] out FirstPass? first,
-        [NotNullWhen(true)] out IReadOnlyList<SearchHit>? hits)
-    {
-        first = null;
-        hits = null;
-        if (_results is null || _pages is null || !_results.TryGet(key, out first) || !_pages.TryGet(page, out hits)) return false;
-        Interlocked.Increment(ref _hits);
-        Interlocked.Increment(ref _pageHits);
-        return true;
-    }
 
     private static TValue Lookup<TKey, TValue>(ByteBoundedLfu<TKey, TValue>? cache, TKey key, Func<TValue> compute,
         ref long hits, ref long misses)

@@ -15,7 +15,6 @@ public static class SearchEndpoints
     public static RouteGroupBuilder MapSearchEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/search", Search)
-            .RequireRateLimiting(RateLimits.AdmittedBySearch)
             .WithName("Search")
             .WithSummary("Search the archive")
             .WithDescription("Ranked Chinese full-text search (BM25) with section, region and date filters, disjunctive facets " +
@@ -47,22 +46,14 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ValidationProblem, ProblemHttpResult>> Search(
-        ArchiveSearcher searcher, SearchAdmission admission, HttpContext http, ApiMetrics metrics, SearchLog log,
-        [AsParameters] SearchParameters parameters)
+    private static Results<Ok<SearchResponse>, ValidationProblem> Search(
+        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             var request = parameters.ToRequest();
-            // An answer the caches hold costs no search and does not wait for one; a search waits its turn.
-            var result = searcher.Cached(request);
-            if (result is null)
-            {
-                using var admitted = await admission.Enter(http.RequestAborted);
-                if (!admitted.IsAcquired) return SearchAdmission.Refused(http);
-                result = searcher.Search(request, http.RequestAborted);
-            }
+            var result = searcher.Search(request, http.RequestAborted);
             var elapsed = clock.Elapsed;
             metrics.Searched(elapsed, result.Total, result.Query.Match);
             log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
