@@ -560,6 +560,8 @@ public static class ConsoleModes
         long warm = 0, done = 0;
         Run(TimeSpan.FromSeconds(2), ref warm);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (pause, gen0, gen1, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (allocated, contentions) = (GC.GetTotalAllocatedBytes(), Monitor.LockContentionCount);
         var clock = Stopwatch.StartNew();
         Run(TimeSpan.FromSeconds(seconds), ref done);
         var wall = clock.Elapsed.TotalSeconds;
@@ -567,6 +569,13 @@ public static class ConsoleModes
         Print("thr.threads", threads);
         Print("thr.qps", done / wall);
         Print("thr.cpu_ms_per_query", cpuMs / done);
+        // Where concurrency's cost goes: the share of the run the GC held every thread, and what each query allocated.
+        Print("thr.gc_pause_share", (GC.GetTotalPauseDuration() - pause).TotalSeconds / wall);
+        Print("thr.gc_gen0", GC.CollectionCount(0) - gen0);
+        Print("thr.gc_gen1", GC.CollectionCount(1) - gen1);
+        Print("thr.gc_gen2", GC.CollectionCount(2) - gen2);
+        Print("thr.alloc_kib_per_query", (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / done);
+        Print("thr.lock_contentions_per_query", (double)(Monitor.LockContentionCount - contentions) / done);
         return 0;
     }
 
