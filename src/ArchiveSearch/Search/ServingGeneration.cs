@@ -162,7 +162,7 @@ public sealed partial class ServingGeneration : IDisposable
         }
 
         public static OpenGeneration Open(string path) =>
-            new(Path.GetFileName(path), DirectoryReader.Open(FSDirectory.Open(path)));
+            new(Path.GetFileName(path), DirectoryReader.Open(new ServingDirectory(path)));
     }
 }
 
