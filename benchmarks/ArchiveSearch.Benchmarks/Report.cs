@@ -181,6 +181,9 @@ public static class Report
         foreach (var c in repLat.Keys.ToList()) repLat[c] += " / " + F(V(c, "replay.p99_ms"), "F3");
         Add("**API peak memory under load (VmHWM), MiB** (floor ≤ 1024)", c => V(c, "http.peak_rss_mib"), "F0");
         Add("API peak memory, caches off, MiB", c => V(c, "http.peak_rss_nocache_mib"), "F0");
+        Add("API resident memory at the end: own (heap, caches) / mapped index files, MiB", c => V(c, "http.rss_anon_mib"), "F0");
+        var rss = rows[^1].Item2;
+        foreach (var c in rss.Keys.ToList()) rss[c] += " / " + F(V(c, "http.rss_file_mib"), "F0");
         Add("**start-up to /health/ready, s** (floor ≤ 2)", c => V(c, "startup.s"), "F3");
         Add("start-up / start-up with the bundled index", c => Div(V(c, "startup.s"), V("bundled", "startup.s")));
         Add("load average before T_tok / rebuild / latency", c => V(c, "tok.load_before"), "F1");
@@ -218,6 +221,8 @@ public static class Report
         yield return Check("HTTP /api/search ≥ 0.30 × /health/live on the bundled corpus",
             V("bundled", "http.search.rps") / V("bundled", "http.live.rps"), r => r >= 0.30, "F3");
         yield return Check($"HTTP Zipf stream p99 < 50 ms {at}", V(top, "http.zipf.p99_ms"), v => v < 50, "F2");
+        yield return Check($"HTTP Zipf stream caches on ≥ 5 × caches off {at}",
+            V(top, "http.zipf.rps") / V(top, "http.zipf_nocache.rps"), r => r >= 5);
         yield return Check($"start-up ≤ 2 s {at}", V(top, "startup.s"), v => v <= 2, "F3");
         yield return Check($"API peak memory under load ≤ 1 GiB {at} (MiB)", V(top, "http.peak_rss_mib"), v => v <= 1024, "F0");
         yield return Check($"index size ≤ 1.2 × raw text {at}", V(top, "index.bytes") / V(top, "corpus.raw_bytes"), r => r <= 1.2);
