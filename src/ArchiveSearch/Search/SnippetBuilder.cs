@@ -19,8 +19,8 @@ internal static class SnippetBuilder
 
     /// <summary>
     /// Snippets for a page of hits at once: each term's postings are looked up once per segment and walked through the
-    /// hits in document order, instead of once per hit. Every lookup clones index inputs, which Lucene.Net's
-    /// memory-mapped directory registers under a lock: per hit, concurrent searches queued on that lock.
+    /// hits in document order, instead of once per hit. Every lookup seeks the term dictionary and clones index inputs
+    /// for a new postings enum (before <see cref="ServingDirectory"/>, under a lock): per hit, that was most of the cost.
     /// </summary>
     /// <param name="words">Each word to highlight as its bigrams, with positions relative to the first.</param>
     public static string[] Build(
