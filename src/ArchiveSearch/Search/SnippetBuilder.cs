@@ -100,23 +100,30 @@ internal static class SnippetBuilder
             var end = k;
             while (end < order.Length && hits[order[end]].DocId < leafEnd) end++;
             if (leaf.AtomicReader.GetTerms(ArticleFields.BodyBigrams)?.GetEnumerator() is { } termsEnum)
+            {
+                // One postings enum for the segment, reused term after term (each new one is ~5 KB of buffers).
+                DocsAndPositionsEnum? postings = null;
                 foreach (var term in terms)
-                    AddOccurrences(termsEnum, term, leaf.DocBase, hits, order[k..end], spans);
+                    postings = AddOccurrences(termsEnum, postings, term, leaf.DocBase, hits, order[k..end], spans);
+            }
             k = end;
         }
         return spans;
     }
 
-    /// <summary>The offsets of one term in the given hits of a segment (<paramref name="inDocOrder"/> indexes hits).</summary>
-    private static void AddOccurrences(TermsEnum termsEnum, string term, int docBase,
+    /// <summary>
+    /// The offsets of one term in the given hits of a segment (<paramref name="inDocOrder"/> indexes hits), read with
+    /// <paramref name="reuse"/> when Lucene can; returns the enum to reuse for the next term.
+    /// </summary>
+    private static DocsAndPositionsEnum? AddOccurrences(TermsEnum termsEnum, DocsAndPositionsEnum? reuse, string term, int docBase,
         IReadOnlyList<(int DocId, string Body)> hits, int[] inDocOrder, Dictionary<(string Term, int Position), (int Start, int End)>[] spans)
     {
         if (!termsEnum.SeekExact(new BytesRef(term)) ||
-            termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS) is not { } postings) return;
+            termsEnum.DocsAndPositions(null, reuse, DocsAndPositionsFlags.OFFSETS) is not { } postings) return reuse;
         foreach (var hit in inDocOrder)
         {
             var localDoc = hits[hit].DocId - docBase;
-            if (postings.DocID < localDoc && postings.Advance(localDoc) == DocIdSetIterator.NO_MORE_DOCS) return;
+            if (postings.DocID < localDoc && postings.Advance(localDoc) == DocIdSetIterator.NO_MORE_DOCS) return postings;
             if (postings.DocID != localDoc) continue;
             for (var n = postings.Freq; n > 0; n--)
             {
@@ -124,6 +131,7 @@ internal static class SnippetBuilder
                 spans[hit][(term, position)] = (postings.StartOffset, postings.EndOffset);
             }
         }
+        return postings;
     }
 
     /// <summary>Overlapping and adjacent matches joined (人工 + 工智 + 智能).</summary>
