@@ -43,7 +43,7 @@ public sealed class SearchOptions
 
     public CacheOptions Cache { get; set; } = new();
 
-    /// <summary>The result and filter caches (answers are keyed by index generation, so never stale).</summary>
+    /// <summary>The result, page and filter caches (entries are keyed by index generation, so never stale).</summary>
     public sealed class CacheOptions
     {
         /// <summary>False turns every search cache off.</summary>

@@ -23,7 +23,7 @@ public sealed class ArchiveSearcher : IDisposable
     private readonly SearchCache _cache;
 
     /// <param name="logger">Where the poll reports a generation it cannot open; none by default.</param>
-    /// <param name="cache">The result and filter caches' settings; on, 64 MiB, by default.</param>
+    /// <param name="cache">The result, page and filter caches' settings; on, 64 MiB, by default.</param>
     public ArchiveSearcher(string indexDir, TimeSpan? pollInterval = null, ILogger? logger = null, SearchCacheSettings? cache = null)
     {
         _cache = new SearchCache(cache ?? new SearchCacheSettings());

@@ -110,8 +110,6 @@ internal sealed class SearchCache
         _filters = new ConcurrentLfu<(string, DateOnly?, DateOnly?), Filter>(Math.Clamp((int)(filterBytes / FilterBytes), 1, 1024));
     }
 
-    public bool Enabled => _results is not null;
-
     /// <summary>The cached first pass of the key, or <paramref name="compute"/>'s, kept when it fits.</summary>
     public FirstPass Results(ResultKey key, Func<FirstPass> compute) => Lookup(_results, key, compute, ref _hits, ref _misses);
 
