@@ -36,6 +36,31 @@ public sealed class SearchCacheApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_operator_empties_the_caches_with_the_admin_key_and_the_next_search_ranks_afresh()
+    {
+        using var app = api.Start(new() { ["Search:AdminApiKey"] = ApiFixture.AdminKey });
+        using var client = app.CreateClient();
+        var before = await client.GetJson(Urls[0]);
+        using var refused = await client.DeleteAsync("/api/admin/cache");
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        (await client.GetJson("/health/ready"))["cache"]!.Int("entries").Should().Be(1, "a refused clear keeps the entry");
+
+        using var clear = new HttpRequestMessage(HttpMethod.Delete, "/api/admin/cache") { Headers = { { "X-Api-Key", ApiFixture.AdminKey } } };
+        using var cleared = await client.SendAsync(clear);
+        cleared.StatusCode.Should().Be(System.Net.HttpStatusCode.NoContent);
+        var emptied = (await client.GetJson("/health/ready"))["cache"]!;
+        emptied.Int("entries").Should().Be(0);
+        emptied.Int("pages").Should().Be(0);
+
+        var after = await client.GetJson(Urls[0]);
+        var cache = (await client.GetJson("/health/ready"))["cache"]!;
+        cache["misses"]!.GetValue<long>().Should().Be(2, "the counters keep counting, and the query was ranked again");
+        cache["hits"]!.GetValue<long>().Should().Be(0);
+        foreach (var answer in new[] { before, after }) answer.AsObject().Remove("tookMs");
+        after.ToJsonString().Should().Be(before.ToJsonString());
+    }
+
+    [Fact]
     public async Task Turning_the_caches_off_changes_no_answer()
     {
         using var off = api.Start(new() { ["Search:Cache:Enabled"] = "false" });

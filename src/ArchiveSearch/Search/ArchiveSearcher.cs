@@ -134,7 +134,7 @@ public sealed class ArchiveSearcher : IDisposable
     /// <summary>The caches' counters and size (all zero when they are off).</summary>
     public SearchCacheStats CacheStats => _cache.Stats();
 
-    /// <summary>Empties the caches (the counters stay): for measuring from cold.</summary>
+    /// <summary>Empties the caches (the counters stay): an operator's reset, and how a benchmark measures from cold.</summary>
     public void ClearCaches() => _cache.Clear();
 
     /// <summary>What relaxing found: the hits and facets of the step taken, and what it required, gave up or asked any of.</summary>

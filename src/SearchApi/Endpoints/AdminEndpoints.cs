@@ -1,3 +1,4 @@
+using ArchiveSearch.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchApi.OpenApi;
@@ -27,6 +28,12 @@ public static class AdminEndpoints
             .WithSummary("Where a rebuild stands")
             .WithDescription("running, succeeded (with the generation and article count) or failed (with the reason).")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapDelete("/cache", ClearCache)
+            .WithName("ClearCache")
+            .WithSummary("Empty the search caches")
+            .WithDescription("Drops every cached result, page and date filter (as Elasticsearch's clear-cache API does), so " +
+                             "the next searches run from cold on a warm process; answers 204. The counters in /health/ready " +
+                             "keep counting. Needs the X-Api-Key header.");
         return api;
     }
 
@@ -47,6 +54,12 @@ public static class AdminEndpoints
             ? TypedResults.Ok(Response(job))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Rebuild not found",
                 detail: $"No recent rebuild has the id '{id}'.");
+
+    private static NoContent ClearCache(ArchiveSearcher searcher)
+    {
+        searcher.ClearCaches();
+        return TypedResults.NoContent();
+    }
 
     private static ReindexResponse Response(ReindexJob job) => new(
         job.Id, job.Status, job.StartedAt, job.FinishedAt, job.Summary?.Generation, job.Summary?.Articles, job.Error);
