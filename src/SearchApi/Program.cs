@@ -48,6 +48,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(Wire.Converter());
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
+builder.Services.AddSingleton<FastJsonWriters>();
 builder.Services.AddOpenApi(OpenApiContract.Configure);
 
 // Limits read the validated options when the middleware first needs them.

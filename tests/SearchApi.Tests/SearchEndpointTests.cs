@@ -27,6 +27,16 @@ public sealed class SearchEndpointTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_json_keeps_chinese_and_the_snippets_em_readable_not_escaped()
+    {
+        using var response = await _client.GetAsync($"/api/search?q={Q("概念验证中心")}&snippets=true");
+        var raw = await response.Content.ReadAsStringAsync();
+
+        response.Content.Headers.ContentType!.ToString().Should().Be("application/json; charset=utf-8");
+        raw.Should().Contain("\"match\":\"all\"").And.Contain("概念验证中心").And.Contain("<em>").And.NotContain("\\u");
+    }
+
+    [Fact]
     public async Task Snippets_are_html_escaped()
     {
         var result = await _client.GetJson($"/api/search?q={Q("人工智能")}&pageSize=50");

@@ -46,7 +46,7 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static Results<Ok<SearchResponse>, ValidationProblem> Search(
+    private static Results<FastJson<SearchResponse>, ValidationProblem> Search(
         ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
@@ -57,7 +57,7 @@ public static class SearchEndpoints
             var elapsed = clock.Elapsed;
             metrics.Searched(elapsed, result.Total, result.Query.Match);
             log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
-            return TypedResults.Ok(SearchResponse.From(result, (long)elapsed.TotalMilliseconds));
+            return new FastJson<SearchResponse>(SearchResponse.From(result, (long)elapsed.TotalMilliseconds));
         }
         catch (SearchRequestException e)
         {
