@@ -94,6 +94,8 @@ public sealed class ReplicationEndpointTests(ApiFixture api)
         var generation = File.ReadAllText(Path.Combine(api.Index.IndexDir, "CURRENT")).Trim();
 
         await Eventually.True(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, 30, "replica ready");
+        // The sync notes it is in sync once the copy serves: a request can fall between the two.
+        await Eventually.True(async () => (await client.GetJson("/health/ready"))["replication"]!["inSync"]!.GetValue<bool>(), 30, "in sync");
         using var reindex = await Send(client, "/api/admin/reindex", ApiFixture.AdminKey, HttpMethod.Post);
 
         var problem = await reindex.ReadJson(HttpStatusCode.Conflict);
