@@ -13,14 +13,8 @@ namespace SearchApi;
 /// was not generated for, and our relaxed encoder (readable Chinese) is one such thing, so <c>Ok</c> walks the
 /// metadata instead: on cached searches that was 29% of the API's CPU.
 /// </summary>
-public sealed class FastJson<T>(T value) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+public sealed class FastJson<T>(T value) : IResult, IEndpointMetadataProvider
 {
-    public T Value => value;
-
-    object? IValueHttpResult.Value => value;
-
-    public int? StatusCode => StatusCodes.Status200OK;
-
     public async Task ExecuteAsync(HttpContext http)
     {
         var writers = http.RequestServices.GetRequiredService<FastJsonWriters>();
