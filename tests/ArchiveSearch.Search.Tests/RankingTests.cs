@@ -159,6 +159,30 @@ public sealed class RankingTests(CorpusIndexFixture index)
     }
 
     [Fact]
+    public void Relaxing_counts_only_articles_without_the_excluded_word()
+    {
+        // No article has all three words; the articles relaxing finds first mostly say 企业, so it must go on until
+        // enough that do not have matched (counting them with the excluded ones stopped it with nothing to show).
+        var result = Search("确定 相关 上路 -企业");
+
+        result.Query.Match.Should().Be("relaxed");
+        result.Total.Should().BeGreaterThanOrEqualTo(3);
+        result.Hits.Should().HaveCount(result.Total);
+        result.Hits.Select(Full).Should().OnlyContain(a => !Text(a).Contains("企业"));
+    }
+
+    [Fact]
+    public void Relaxing_within_a_section_counts_only_that_section()
+    {
+        // Across the archive, dropping 确定 finds enough; within 政策法规 it finds none, so relaxing must go on.
+        var result = index.Searcher.Search(new SearchRequest { Query = "确定 相关 上路", Sections = ["政策法规"], Snippets = false });
+
+        result.Query.Match.Should().Be("relaxed");
+        result.Total.Should().BeGreaterThanOrEqualTo(3);
+        result.Hits.Should().HaveCount(result.Total).And.OnlyContain(h => h.Article.Section == "政策法规");
+    }
+
+    [Fact]
     public void An_explicit_AND_is_never_relaxed()
     {
         // No article has all three; without AND the query relaxes to the cornea article (角膜, 机器人).

@@ -149,28 +149,39 @@ public sealed class ArchiveSearcher : IDisposable
     private Relaxed? Relax(IndexSearcher searcher, QueryBuilder builder, BuiltQuery built, Filter? filter,
         SearchRequest request, SearchSort sort, TopDocs strict, CancellationToken cancellation)
     {
-        var terms = RelaxationTerms.Of(searcher, builder, built, filter);
-        var (bestTotal, bestLevel, bestQuery) = (strict.TotalHits, (RelaxationLevel?)null, (Query?)null);
+        Matches Match(Query query)
+        {
+            var docs = new DocSetCollector(searcher.IndexReader.MaxDoc);
+            var counter = new FacetingCollector(docs, request.Sections, request.Regions, cancellation);
+            searcher.Search(query, filter, counter);
+            return new Matches(counter.Matched, docs.Docs);
+        }
+        var terms = RelaxationTerms.Of(searcher, builder, built, Match);
+        var excluded = built.Excluded.Count == 0 ? null : Match(AnyOf(built.Excluded)).Docs;
+        HashSet<int> strictDocs = [.. strict.ScoreDocs.Select(h => h.Doc)];
+        var (bestTotal, bestLevel) = (strict.TotalHits, (RelaxationLevel?)null);
         foreach (var level in Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]))
         {
-            // Counted first (no scores, no ranking), and only until it is clear the step finds enough (a step that
-            // does is taken, so more counting changes nothing); only the step taken is collected. At 100k articles a
-            // whole count is milliseconds a step, and relaxed queries were the slowest of the Zipf stream.
-            var query = built.Compose(terms, level);
-            var counter = new FacetingCollector(null, request.Sections, request.Regions, cancellation, stopAt: RelaxBelow);
-            searcher.Search(query, filter, counter);
-            if (counter.Total <= bestTotal) continue;
-            (bestTotal, bestLevel, bestQuery) = (counter.Total, level, query);
+            // Counted on the terms' sets; only the step taken is searched, ranked and counted for facets.
+            var total = terms.CountAt(level, excluded, strictDocs);
+            if (total <= bestTotal) continue;
+            (bestTotal, bestLevel) = (total, level);
             if (bestTotal >= RelaxBelow) break;
         }
         if (bestLevel is null) return null;
 
-        var (top, facets) = Collect(searcher, bestQuery!, filter, request, sort, cancellation);
-        HashSet<int> strictDocs = [.. strict.ScoreDocs.Select(h => h.Doc)];
+        var (top, facets) = Collect(searcher, built.Compose(terms, bestLevel), filter, request, sort, cancellation);
         return bestLevel.AnyOf.Count > 0
             ? new Relaxed(top, facets, 1, [], [.. bestLevel.AnyOf.Select(i => built.Parts[i].Text)], strictDocs)
             : new Relaxed(top, facets, bestLevel.Required.Sum(i => terms.Sizes[i]),
                 [.. bestLevel.Dropped.Select(i => terms.Texts[i])], [], strictDocs);
+    }
+
+    private static BooleanQuery AnyOf(IReadOnlyList<Query> queries)
+    {
+        var any = new BooleanQuery();
+        foreach (var query in queries) any.Add(query, Occur.SHOULD);
+        return any;
     }
 
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>

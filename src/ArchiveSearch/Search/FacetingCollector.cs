@@ -87,6 +87,9 @@ internal sealed class FacetingCollector(
         if (Total >= stopAt) throw new CollectionTerminatedException();
     }
 
+    /// <summary>Every match, whatever the section and region filters.</summary>
+    public int Matched => _seen;
+
     /// <summary>The matches that pass the section and region filters: what the hits collector was given.</summary>
     public int Total { get; private set; }
 
