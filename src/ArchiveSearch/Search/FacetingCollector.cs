@@ -11,16 +11,13 @@ namespace ArchiveSearch.Search;
 /// whenever no section filter is set.
 /// </summary>
 /// <remarks>
-/// With <paramref name="stopAt"/> it stops once that many documents passed the filters (Lucene moves on to the next
-/// segment, which it skips at once): enough to know a query finds at least that many, when only that matters; its
-/// total and counts are then partial.
 /// Per match it counts the document's facet key (section, regions and year together, see
 /// <see cref="SegmentValues"/>); which keys pass the filters is worked out once per segment, and the key counts
 /// become section, region and year counts when the collector leaves the segment.
 /// </remarks>
 internal sealed class FacetingCollector(
     ICollector? hits, IReadOnlyCollection<string> sections, IReadOnlyCollection<string> regions,
-    CancellationToken cancellation, int stopAt = int.MaxValue) : ICollector
+    CancellationToken cancellation) : ICollector
 {
     /// <summary>How many documents pass between checks of the request's deadline (a power of two).</summary>
     private const int CancellationStride = 4096;
@@ -53,7 +50,6 @@ internal sealed class FacetingCollector(
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegmentCounts();
-        if (Total >= stopAt) throw new CollectionTerminatedException();
         var segment = SegmentValues.For(context.AtomicReader);
         _segment = segment;
         _segmentIsLarge = context.AtomicReader.MaxDoc >= OutOfOrderFromDocs;
@@ -84,7 +80,6 @@ internal sealed class FacetingCollector(
         if (!_keyPasses[key]) return;
         Total++;
         hits?.Collect(doc);
-        if (Total >= stopAt) throw new CollectionTerminatedException();
     }
 
     /// <summary>Every match, whatever the section and region filters.</summary>

@@ -330,14 +330,12 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     }
 
     /// <summary>One token as a term query, several as an exact phrase at their analysed positions.</summary>
-    private static Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens, int slop = 0)
+    private static Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens) => tokens.Count switch
     {
-        if (tokens.Count == 0) return null;
-        if (tokens.Count == 1) return new TermQuery(new Term(field, tokens[0].Term));
-        var phrase = new PhraseQuery { Slop = slop };
-        foreach (var token in tokens) phrase.Add(new Term(field, token.Term), token.Position - tokens[0].Position);
-        return phrase;
-    }
+        0 => null,
+        1 => new TermQuery(new Term(field, tokens[0].Term)),
+        _ => new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))]),
+    };
 
     /// <summary>
     /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
