@@ -15,6 +15,7 @@ public sealed class ExactPhraseQueryTests(CorpusIndexFixture index)
         using var directory = new ServingDirectory(new IndexLayout(index.IndexDir).CurrentGeneration()!);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
+        var states = new TermStates(searcher.TopReaderContext);
         // Pieces of every article's title and body, two to six characters long, as the query builder sends words.
         var texts = index.Articles
             .SelectMany(a => new[] { a.Title, a.Body[..Math.Min(400, a.Body.Length)] })
@@ -32,7 +33,7 @@ public sealed class ExactPhraseQueryTests(CorpusIndexFixture index)
                 if (tokens.Count < 2) continue;
                 var phrase = new PhraseQuery();
                 foreach (var token in tokens) phrase.Add(new Term(field, token.Term), token.Position - tokens[0].Position);
-                var exact = new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))]);
+                var exact = new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))], states);
 
                 var expected = searcher.Search(phrase, reader.MaxDoc).ScoreDocs.Select(h => (h.Doc, h.Score)).ToList();
                 searcher.Search(exact, reader.MaxDoc).ScoreDocs.Select(h => (h.Doc, h.Score)).Should().Equal(expected, text);

@@ -98,7 +98,7 @@ public sealed class ArchiveSearcher : IDisposable
     private FirstPass Rank(ServingGeneration.OpenGeneration generation, UserQuery? parsed, SearchRequest request, SearchSort sort,
         CancellationToken cancellation)
     {
-        var builder = new QueryBuilder(QueryVocabulary.Default);
+        var builder = new QueryBuilder(QueryVocabulary.Default, new TermStates(generation.Searcher.TopReaderContext));
         var built = parsed is null ? null : builder.Build(parsed);
         if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
             return new FirstPass(new TopDocs(0, [], float.NaN), new FacetCounts([], [], []), "none", null,

@@ -18,15 +18,18 @@ internal sealed class ExactPhraseQuery : Query
     private readonly string _field;
     private readonly Term[] _terms;
     private readonly int[] _positions;
+    private readonly TermStates _states;
 
     /// <param name="terms">The terms with their positions in the sequence (the first at 0), of one field.</param>
-    public ExactPhraseQuery(IReadOnlyList<(Term Term, int Position)> terms)
+    /// <param name="states">Where the search's terms are in the index it runs on.</param>
+    public ExactPhraseQuery(IReadOnlyList<(Term Term, int Position)> terms, TermStates states)
     {
         if (terms.Count < 2) throw new ArgumentException("a sequence has two terms or more", nameof(terms));
         _field = terms[0].Term.Field;
         if (terms.Any(t => t.Term.Field != _field)) throw new ArgumentException("the terms are of one field", nameof(terms));
         _terms = [.. terms.Select(t => t.Term)];
         _positions = [.. terms.Select(t => t.Position)];
+        _states = states;
     }
 
     public override Weight CreateWeight(IndexSearcher searcher) => new SequenceWeight(this, searcher);
@@ -60,13 +63,15 @@ internal sealed class ExactPhraseQuery : Query
 
         public SequenceWeight(ExactPhraseQuery query, IndexSearcher searcher)
         {
+            if (searcher.TopReaderContext != query._states.Top)
+                throw new InvalidOperationException("the query's term states are of another reader than the searcher's");
             _query = query;
             _similarity = searcher.Similarity;
             _states = new TermContext[query._terms.Length];
             var termStats = new TermStatistics[query._terms.Length];
             for (var i = 0; i < query._terms.Length; i++)
             {
-                _states[i] = TermContext.Build(searcher.TopReaderContext, query._terms[i]);
+                _states[i] = query._states.Of(query._terms[i]);
                 termStats[i] = searcher.TermStatistics(query._terms[i], _states[i]);
             }
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(query._field), termStats);

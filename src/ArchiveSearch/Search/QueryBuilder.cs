@@ -10,7 +10,7 @@ namespace ArchiveSearch.Search;
 /// the data file are searched alongside, and question words are dropped. The top-level terms are kept apart
 /// so the searcher can relax from "all of them" to "most of them".
 /// </summary>
-internal sealed class QueryBuilder(QueryVocabulary vocabulary)
+internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states)
 {
     private const float TitleBoost = 3f;
     private const float SynonymBoost = 0.9f;
@@ -116,8 +116,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
         };
 
     /// <summary>A place in the query prefers articles tagged with it (常州): a boost, not a filter.</summary>
-    private static Query PlaceBonus(string region) =>
-        new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.Regions, region))) { Boost = PlaceBoost };
+    private Query PlaceBonus(string region) =>
+        new ConstantScoreQuery(Term(new Term(ArticleFields.Regions, region))) { Boost = PlaceBoost };
 
     /// <summary>
     /// Punctuation separates words as a space does (title:机器人, of+the), so each side is its own term: a query
@@ -321,21 +321,23 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary)
     }
 
     /// <summary>Every token, anywhere: for the body's SmartCn field, which has no positions.</summary>
-    private static Query? AllTerms(string field, IReadOnlyList<AnalyzedToken> tokens)
+    private Query? AllTerms(string field, IReadOnlyList<AnalyzedToken> tokens)
     {
         if (tokens.Count <= 1) return Sequence(field, tokens);
         var all = new BooleanQuery();
-        foreach (var token in tokens) all.Add(new TermQuery(new Term(field, token.Term)), Occur.MUST);
+        foreach (var token in tokens) all.Add(Term(new Term(field, token.Term)), Occur.MUST);
         return all;
     }
 
     /// <summary>One token as a term query, several as an exact phrase at their analysed positions.</summary>
-    private static Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens) => tokens.Count switch
+    private Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens) => tokens.Count switch
     {
         0 => null,
-        1 => new TermQuery(new Term(field, tokens[0].Term)),
-        _ => new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))]),
+        1 => Term(new Term(field, tokens[0].Term)),
+        _ => new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))], states),
     };
+
+    private TermQuery Term(Term term) => new(term, states.Of(term));
 
     /// <summary>
     /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
