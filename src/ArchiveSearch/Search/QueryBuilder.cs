@@ -377,9 +377,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         var i = 0;
         while (i < chunk.Length)
         {
-            var (match, kind) = vocabulary.QuestionForms.FirstOrDefault(form => string.CompareOrdinal(chunk, i, form, 0, form.Length) == 0) is { } form
+            var (match, kind) = vocabulary.QuestionFormsFrom(chunk[i]).FirstOrDefault(form => string.CompareOrdinal(chunk, i, form, 0, form.Length) == 0) is { } form
                 ? (form, PieceKind.Question)
-                : (vocabulary.SynonymTerms.FirstOrDefault(term =>
+                : (vocabulary.SynonymTermsFrom(chunk[i]).FirstOrDefault(term =>
                     string.Compare(chunk, i, term, 0, term.Length, StringComparison.OrdinalIgnoreCase) == 0 && IsWordBoundary(chunk, i, term.Length)),
                    PieceKind.Synonym);
             if (match is null) { i++; continue; }

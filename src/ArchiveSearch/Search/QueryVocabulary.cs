@@ -11,6 +11,8 @@ public sealed class QueryVocabulary
     private readonly Dictionary<string, IReadOnlyList<string>> _synonyms;
     private readonly HashSet<string> _stopwords;
     private readonly HashSet<string> _generic;
+    private readonly Dictionary<char, IReadOnlyList<string>> _questionForms;
+    private readonly Dictionary<char, IReadOnlyList<string>> _synonymTerms;
 
     private QueryVocabulary(Dictionary<string, IReadOnlyList<string>> synonyms, HashSet<string> stopwords,
         IEnumerable<string> questionForms, HashSet<string> generic)
@@ -18,18 +20,24 @@ public sealed class QueryVocabulary
         _synonyms = synonyms;
         _stopwords = stopwords;
         _generic = generic;
-        QuestionForms = [.. questionForms.OrderByDescending(f => f.Length)];
-        // Longest first, so 碳达峰碳中和 wins over 碳达峰 when scanning a query.
-        SynonymTerms = [.. synonyms.Keys.OrderByDescending(k => k.Length)];
+        // By first character, longest first, so 碳达峰碳中和 wins over 碳达峰 when scanning a query: each position of a
+        // query tried every term and form (4 µs a query, an eighth of building it).
+        _questionForms = questionForms.GroupBy(f => f[0])
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.OrderByDescending(f => f.Length)]);
+        _synonymTerms = synonyms.Keys.GroupBy(k => char.ToUpperInvariant(k[0]))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.OrderByDescending(k => k.Length)]);
     }
 
     public static QueryVocabulary Default { get; } = Load();
 
-    /// <summary>Every term that has synonyms, longest first.</summary>
-    public IReadOnlyList<string> SynonymTerms { get; }
+    /// <summary>The terms that have synonyms and may start with <paramref name="first"/> (case aside), longest first.</summary>
+    public IReadOnlyList<string> SynonymTermsFrom(char first) => _synonymTerms.GetValueOrDefault(char.ToUpperInvariant(first)) ?? [];
 
-    /// <summary>Question forms SmartCn cuts apart (会不会 → 会 / 不 / 会), longest first: found in the text as written.</summary>
-    public IReadOnlyList<string> QuestionForms { get; }
+    /// <summary>
+    /// Question forms SmartCn cuts apart (会不会 → 会 / 不 / 会) that start with <paramref name="first"/>, longest first:
+    /// found in the text as written.
+    /// </summary>
+    public IReadOnlyList<string> QuestionFormsFrom(char first) => _questionForms.GetValueOrDefault(first) ?? [];
 
     /// <summary>Folded as queries are (江蘇 and 江苏 are one word), so the lists may be written either way.</summary>
     private static QueryVocabulary Load()
