@@ -157,7 +157,7 @@ public sealed class ArchiveSearcher : IDisposable
             return new Matches(counter.Matched, docs.Docs);
         }
         var terms = RelaxationTerms.Of(searcher, builder, built, Match);
-        var excluded = built.Excluded.Count == 0 ? null : Match(AnyOf(built.Excluded)).Docs;
+        var excluded = built.ExcludedQuery() is { } exclusions ? Match(exclusions).Docs : null;
         HashSet<int> strictDocs = [.. strict.ScoreDocs.Select(h => h.Doc)];
         var (bestTotal, bestLevel) = (strict.TotalHits, (RelaxationLevel?)null);
         foreach (var level in Relaxation.Levels(terms.Stats, [.. built.Parts.Select(p => p.Role)]))
@@ -175,13 +175,6 @@ public sealed class ArchiveSearcher : IDisposable
             ? new Relaxed(top, facets, 1, [], [.. bestLevel.AnyOf.Select(i => built.Parts[i].Text)], strictDocs)
             : new Relaxed(top, facets, bestLevel.Required.Sum(i => terms.Sizes[i]),
                 [.. bestLevel.Dropped.Select(i => terms.Texts[i])], [], strictDocs);
-    }
-
-    private static BooleanQuery AnyOf(IReadOnlyList<Query> queries)
-    {
-        var any = new BooleanQuery();
-        foreach (var query in queries) any.Add(query, Occur.SHOULD);
-        return any;
     }
 
     /// <summary>The whole article, body included, or null when the id is unknown.</summary>

@@ -8,7 +8,8 @@ namespace ArchiveSearch.Search;
 /// Turns a parsed <see cref="UserQuery"/> into Lucene queries. Each word is matched as the sequence of its CJK
 /// bigrams (recall for words SmartCn splits), title matches weigh more than body matches, synonyms from
 /// the data file are searched alongside, and question words are dropped. The top-level terms are kept apart
-/// so the searcher can relax from "all of them" to "most of them".
+/// so the searcher can relax from "all of them" to "most of them". The queries it builds hold their terms' places
+/// in the index from <paramref name="states"/>, so they run on a searcher over that reader only.
 /// </summary>
 internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states)
 {
@@ -117,7 +118,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
 
     /// <summary>A place in the query prefers articles tagged with it (常州): a boost, not a filter.</summary>
     private Query PlaceBonus(string region) =>
-        new ConstantScoreQuery(Term(new Term(ArticleFields.Regions, region))) { Boost = PlaceBoost };
+        new ConstantScoreQuery(TermQueryOf(new Term(ArticleFields.Regions, region))) { Boost = PlaceBoost };
 
     /// <summary>
     /// Punctuation separates words as a space does (title:机器人, of+the), so each side is its own term: a query
@@ -325,7 +326,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     {
         if (tokens.Count <= 1) return Sequence(field, tokens);
         var all = new BooleanQuery();
-        foreach (var token in tokens) all.Add(Term(new Term(field, token.Term)), Occur.MUST);
+        foreach (var token in tokens) all.Add(TermQueryOf(new Term(field, token.Term)), Occur.MUST);
         return all;
     }
 
@@ -333,11 +334,12 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     private Query? Sequence(string field, IReadOnlyList<AnalyzedToken> tokens) => tokens.Count switch
     {
         0 => null,
-        1 => Term(new Term(field, tokens[0].Term)),
+        1 => TermQueryOf(new Term(field, tokens[0].Term)),
         _ => new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))], states),
     };
 
-    private TermQuery Term(Term term) => new(term, states.Of(term));
+    /// <summary>A term query over the term's place in the index, looked up once for the whole search.</summary>
+    private TermQuery TermQueryOf(Term term) => new(term, states.Of(term));
 
     /// <summary>
     /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram
@@ -377,7 +379,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         var i = 0;
         while (i < chunk.Length)
         {
-            var (match, kind) = vocabulary.QuestionFormsFrom(chunk[i]).FirstOrDefault(form => string.CompareOrdinal(chunk, i, form, 0, form.Length) == 0) is { } form
+            var (match, kind) = vocabulary.QuestionFormsFrom(chunk[i])
+                .FirstOrDefault(form => string.CompareOrdinal(chunk, i, form, 0, form.Length) == 0) is { } form
                 ? (form, PieceKind.Question)
                 : (vocabulary.SynonymTermsFrom(chunk[i]).FirstOrDefault(term =>
                     string.Compare(chunk, i, term, 0, term.Length, StringComparison.OrdinalIgnoreCase) == 0 && IsWordBoundary(chunk, i, term.Length)),
@@ -493,11 +496,16 @@ internal sealed record BuiltQuery(
     /// there are none. They only reorder the best first-pass hits, so the searcher adds them to those alone rather
     /// than scoring every match.
     /// </summary>
-    public Query? BonusQuery()
+    public Query? BonusQuery() => AnyOf(Bonus);
+
+    /// <summary>The articles any exclusion rules out, as one query, or null when there are none.</summary>
+    public Query? ExcludedQuery() => AnyOf(Excluded);
+
+    private static BooleanQuery? AnyOf(IReadOnlyList<Query> queries)
     {
-        if (Bonus.Count == 0) return null;
-        var bonus = new BooleanQuery();
-        foreach (var query in Bonus) bonus.Add(query, Occur.SHOULD);
-        return bonus;
+        if (queries.Count == 0) return null;
+        var any = new BooleanQuery();
+        foreach (var query in queries) any.Add(query, Occur.SHOULD);
+        return any;
     }
 }
