@@ -103,6 +103,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
             : [.. bigrams.Select(b => new Term(ArticleFields.BodyBigrams, b.Term))];
     }
 
+    /// <summary>In how many articles the term occurs (deleted ones too, as Lucene counts it).</summary>
+    public int DocFreq(Term term) => states.Of(term).DocFreq;
+
     /// <summary>Text anywhere in an article as written (its bigrams in sequence): a group of words relaxation keeps whole.</summary>
     public Query? Verbatim(string text) => Match(text, highlight: false);
 

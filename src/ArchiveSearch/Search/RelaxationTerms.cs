@@ -52,7 +52,7 @@ internal sealed class RelaxationTerms
 
         var docCount = searcher.IndexReader.MaxDoc;
         double Weight(string text) =>
-            builder.IndexTerms(text).Sum(term => Relaxation.Idf(searcher.IndexReader.DocFreq(term), docCount));
+            builder.IndexTerms(text).Sum(term => Relaxation.Idf(builder.DocFreq(term), docCount));
 
         var queries = new List<Query>();
         var texts = new List<string>();
