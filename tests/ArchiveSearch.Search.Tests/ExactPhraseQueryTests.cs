@@ -12,8 +12,7 @@ public sealed class ExactPhraseQueryTests(CorpusIndexFixture index)
     [Fact]
     public void It_matches_and_scores_as_a_phrase_query_does()
     {
-        using var directory = new ServingDirectory(new IndexLayout(index.IndexDir).CurrentGeneration()!);
-        using var reader = DirectoryReader.Open(directory);
+        var reader = index.Reader;
         var searcher = new IndexSearcher(reader);
         var states = new TermStates(searcher.TopReaderContext);
         // Pieces of every article's title and body, two to six characters long, as the query builder sends words.

@@ -1,5 +1,3 @@
-using ArchiveSearch.Index;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using TestSupport;
 
@@ -12,8 +10,7 @@ public sealed class FacetingCollectorTests(CorpusIndexFixture index)
     [Fact]
     public void It_counts_every_match_and_passes_on_only_those_in_the_filters()
     {
-        using var directory = new ServingDirectory(new IndexLayout(index.IndexDir).CurrentGeneration()!);
-        using var reader = DirectoryReader.Open(directory);
+        var reader = index.Reader;
         var searcher = new IndexSearcher(reader);
         var policy = index.Articles.Count(a => a.Section == "政策法规");
         policy.Should().BeGreaterThan(3).And.BeLessThan(index.Articles.Count);

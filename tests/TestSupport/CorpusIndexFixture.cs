@@ -1,6 +1,7 @@
 using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
 using ArchiveSearch.Search;
+using Lucene.Net.Index;
 
 namespace TestSupport;
 
@@ -14,12 +15,18 @@ public sealed class CorpusIndexFixture : IDisposable
     public const string Collection = "corpus index";
 
     private readonly TempDirectory _temp = new();
+    private readonly Lazy<(ServingDirectory Directory, DirectoryReader Reader)> _reader;
 
     public CorpusIndexFixture()
     {
         Articles = [.. RepoPaths.CorpusFiles.SelectMany(CorpusReader.ReadFile)];
         Summary = IndexRebuilder.Rebuild(RepoPaths.Corpus, IndexDir);
         Searcher = new ArchiveSearcher(IndexDir);
+        _reader = new(() =>
+        {
+            var directory = new ServingDirectory(new IndexLayout(IndexDir).CurrentGeneration()!);
+            return (directory, DirectoryReader.Open(directory));
+        });
     }
 
     public string IndexDir => _temp.Combine("index");
@@ -27,12 +34,20 @@ public sealed class CorpusIndexFixture : IDisposable
     public RebuildSummary Summary { get; }
     public ArchiveSearcher Searcher { get; }
 
+    /// <summary>A Lucene reader over the serving generation, for tests of the pieces the searcher is made of.</summary>
+    public DirectoryReader Reader => _reader.Value.Reader;
+
     /// <summary>The one article with this exact title.</summary>
     public Article ByTitle(string title) => Articles.Single(a => a.Title == title);
 
     public void Dispose()
     {
         Searcher.Dispose();
+        if (_reader.IsValueCreated)
+        {
+            _reader.Value.Reader.Dispose();
+            _reader.Value.Directory.Dispose();
+        }
         _temp.Dispose();
     }
 }
