@@ -161,7 +161,7 @@ public sealed class AdminAndLimitTests(ApiFixture api)
         {
             ["Search:IndexPath"] = Path.Combine(Path.GetTempPath(), "no-index-" + Guid.NewGuid()),
             ["Search:CorpusPath"] = "/no/such/corpus",
-        });
+        }, kestrel: false);
 
         start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Search:CorpusPath"));
     }

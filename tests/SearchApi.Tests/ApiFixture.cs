@@ -9,10 +9,14 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public SearchApiFactory(Dictionary<string, string?> settings)
+    /// <param name="kestrel">
+    /// On a real port (the default), or in memory: a start-up that fails is reported as it is only in memory, since
+    /// on a port the factory asks the stopped host for its address and at times throws ObjectDisposedException instead.
+    /// </param>
+    public SearchApiFactory(Dictionary<string, string?> settings, bool kestrel = true)
     {
         _settings = settings;
-        UseKestrel(0);
+        if (kestrel) UseKestrel(0);
         StartServer();
     }
 
