@@ -176,7 +176,10 @@ public static class ConsoleModes
     {
         using var archive = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
-        using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
+        // Opened as the API opens it (ServingDirectory): Lucene.Net's own memory-mapped directory tracks every clone
+        // of an input, which made its collections dear and would bill that to Lucene here.
+        using var directory = new Index.ServingDirectory(generation);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
         var lucene = new Lucene.Net.Search.IndexSearcher(reader) { Similarity = new Lucene.Net.Search.Similarities.BM25Similarity() };
         var entries = QueryMix.Entries.Select(e => (e.Kind, Request: e.Request with { Snippets = false },
             Query: e.Request.Query is { } q
@@ -455,7 +458,8 @@ public static class ConsoleModes
         // Queries: the mix as searched, the folding's pieces of it, and the same queries in traditional characters.
         using var searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: Uncached);
         var generation = new Index.IndexLayout(index).CurrentGeneration() ?? throw new ArgumentException($"{index}: no index");
-        using var indexReader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(generation));
+        using var indexDirectory = new Index.ServingDirectory(generation);
+        using var indexReader = Lucene.Net.Index.DirectoryReader.Open(indexDirectory);
         var entries = QueryMix.Entries.Where(e => e.Request.Query is not null)
             .Select(e => (e.Kind, Simplified: e.Request, Traditional: e.Request with { Query = Unfold(e.Request.Query!) })).ToList();
         var plainWords = new Lucene.Net.Analysis.Cn.Smart.SmartChineseAnalyzer(ArchiveAnalyzers.Version, useDefaultStopWords: true);

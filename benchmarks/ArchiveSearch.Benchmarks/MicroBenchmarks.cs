@@ -4,7 +4,6 @@ using ArchiveSearch.Search;
 using BenchmarkDotNet.Attributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 
 namespace ArchiveSearch.Benchmarks;
 
@@ -89,6 +88,7 @@ public class QueryBenchmarks
 public class SnippetBenchmarks
 {
     private string? _temp;
+    private ServingDirectory _directory = null!;
     private DirectoryReader _reader = null!;
     private (int Doc, string Body)[] _hits = [];
     private readonly IReadOnlyList<AnalyzedToken>[] _words = [ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, "创新")];
@@ -97,7 +97,8 @@ public class SnippetBenchmarks
     public void Setup()
     {
         var index = BenchIndex.Resolve(out _temp);
-        _reader = DirectoryReader.Open(FSDirectory.Open(new IndexLayout(index).CurrentGeneration()!));
+        _directory = new ServingDirectory(new IndexLayout(index).CurrentGeneration()!);   // as the API reads it
+        _reader = DirectoryReader.Open(_directory);
         var searcher = new IndexSearcher(_reader);
         _hits = [.. searcher.Search(new TermQuery(new Term(ArticleFields.BodyBigrams, "创新")), 10).ScoreDocs
             .Select(d => (d.Doc, searcher.Doc(d.Doc).Get(ArticleFields.Body)))];
@@ -107,6 +108,7 @@ public class SnippetBenchmarks
     public void Cleanup()
     {
         _reader.Dispose();
+        _directory.Dispose();
         if (_temp is not null) System.IO.Directory.Delete(_temp, recursive: true);
     }
 

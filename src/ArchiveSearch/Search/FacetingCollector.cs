@@ -21,6 +21,7 @@ internal sealed class FacetingCollector(
 {
     /// <summary>How many documents pass between checks of the request's deadline (a power of two).</summary>
     private const int CancellationStride = 4096;
+    /// <summary>Every document collected: the deadline is checked on it, and it is <see cref="Matched"/>.</summary>
     private int _seen;
 
     /// <summary>
