@@ -74,8 +74,9 @@ public static class BenchCommands
         };
         parseDocuments.SetAction(p => DocumentParsing.Run(p.GetValue(documentRounds)));
 
-        var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.");
-        urls.SetAction(_ => ConsoleModes.Urls());
+        var kinds = new Option<bool>("--kinds") { Description = "Begin each line with the query's kind and a tab (for benchmarks/xapian/mix.py)." };
+        var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.") { kinds };
+        urls.SetAction(p => ConsoleModes.Urls(p.GetValue(kinds)));
 
         var raw = Required<string>("--raw", "FILE", "The raw figures of one benchmarks/run (CSV).");
         var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Where to write them (default: beside --raw)." };

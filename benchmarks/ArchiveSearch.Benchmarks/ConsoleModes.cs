@@ -652,11 +652,14 @@ public static class ConsoleModes
     /// </summary>
     private static readonly TimeSpan ReplayWarmUp = TimeSpan.FromSeconds(10);
 
-    /// <summary><c>urls</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script.</summary>
-    public static int Urls()
+    /// <summary>
+    /// <c>urls [--kinds]</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script; with <c>--kinds</c>
+    /// each line begins with the query's kind and a tab, for the Xapian measurement.
+    /// </summary>
+    public static int Urls(bool kinds)
     {
         foreach (var entry in QueryMix.Entries)
-            Console.WriteLine(entry.Url());
+            Console.WriteLine(kinds ? $"{entry.Kind}\t{entry.Url()}" : entry.Url());
         return 0;
     }
 
