@@ -7,14 +7,9 @@ namespace SearchApi;
 
 // The JSON the API answers with. Library types are mapped here so the wire format changes only on purpose.
 
-/// <summary>One page of search results.</summary>
+/// <summary>One page of search results, as <see cref="SearchJson"/> writes it.</summary>
 public sealed record SearchResponse(
-    QueryResponse Query, int Total, int Page, int PageSize, long TookMs, IReadOnlyList<HitResponse> Hits, FacetsResponse Facets)
-{
-    public static SearchResponse From(SearchResult result, long tookMs) => new(
-        QueryResponse.Of(result.Query), result.Total, result.Page, result.PageSize, tookMs,
-        [.. result.Hits.Select(HitResponse.From)], FacetsResponse.From(result.Facets));
-}
+    QueryResponse Query, int Total, int Page, int PageSize, long TookMs, IReadOnlyList<HitResponse> Hits, FacetsResponse Facets);
 
 /// <summary>
 /// How the request was understood. <c>match</c> is <c>all</c> (every term required), <c>relaxed</c> (at least

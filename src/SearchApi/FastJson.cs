@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -15,15 +16,8 @@ namespace SearchApi;
 /// </summary>
 public sealed class FastJson<T>(T value) : IResult, IEndpointMetadataProvider
 {
-    public async Task ExecuteAsync(HttpContext http)
-    {
-        var writers = http.RequestServices.GetRequiredService<FastJsonWriters>();
-        http.Response.StatusCode = StatusCodes.Status200OK;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, writers.WriterOptions))
-            writers.Handler<T>()(writer, value);
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
-    }
+    public Task ExecuteAsync(HttpContext http) =>
+        FastJsonWriters.WriteAsync(http, (writer, writers) => writers.Handler<T>()(writer, value));
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
@@ -43,4 +37,24 @@ public sealed class FastJsonWriters(IOptions<JsonOptions> options)
     public Action<Utf8JsonWriter, T> Handler<T>() =>
         ((JsonTypeInfo<T>)_context.GetTypeInfo(typeof(T))!).SerializeHandler
         ?? throw new InvalidOperationException($"{typeof(T).Name} has no generated writer: list it in ApiJsonContext");
+
+    /// <summary>The value's JSON, as the response would hold it.</summary>
+    public byte[] Encode<T>(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            Handler<T>()(writer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A 200 whose JSON body <paramref name="write"/> writes.</summary>
+    public static async Task WriteAsync(HttpContext http, Action<Utf8JsonWriter, FastJsonWriters> write)
+    {
+        var writers = http.RequestServices.GetRequiredService<FastJsonWriters>();
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter, writers.WriterOptions))
+            write(writer, writers);
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
 }

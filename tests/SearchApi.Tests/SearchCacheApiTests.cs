@@ -1,3 +1,7 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ArchiveSearch.Search;
+using Microsoft.Extensions.DependencyInjection;
 using static SearchApi.Tests.Json;
 
 namespace SearchApi.Tests;
@@ -78,6 +82,47 @@ public sealed class SearchCacheApiTests(ApiFixture api)
         cache["enabled"]!.GetValue<bool>().Should().BeFalse();
         cache["hits"]!.GetValue<long>().Should().Be(0);
     }
+
+    [Fact]
+    public async Task A_page_answered_from_the_caches_is_byte_for_byte_the_library_answer_as_the_generated_writer_writes_it()
+    {
+        var writers = api.Factory.Services.GetRequiredService<FastJsonWriters>();
+        var searcher = api.Factory.Services.GetRequiredService<ArchiveSearcher>();
+        using var off = api.Start(new() { ["Search:Cache:Enabled"] = "false" });
+        using var offClient = off.CreateClient();
+        (string Url, SearchRequest Request)[] searches =
+        [
+            ($"/api/search?q={Q("人工智能")}", new SearchRequest { Query = "人工智能" }),
+            ($"/api/search?q={Q("科技")}&page=2", new SearchRequest { Query = "科技", Page = 2 }),
+            ($"/api/search?q={Q("科技")}&page=3", new SearchRequest { Query = "科技", Page = 3 }),
+            ($"/api/search?q={Q("常州有哪些企业完成融资")}", new SearchRequest { Query = "常州有哪些企业完成融资" }),
+            ($"/api/search?q={Q("专利")}&section={Q("知识产权")}&sort=date",
+                new SearchRequest { Query = "专利", Sections = ["知识产权"], Sort = SearchSort.Date }),
+            ($"/api/search?region={Q("江苏")}", new SearchRequest { Regions = ["江苏"] }),
+        ];
+        foreach (var (url, request) in searches)
+        {
+            var first = await Body(api.Client, url);
+            var again = await Body(api.Client, url);
+            var uncached = await Body(offClient, url);
+            // The library's answer through the contract's records and their generated writer: the JSON SearchJson
+            // writes from its own top level and the encoded hits and facets it keeps.
+            var result = searcher.Search(request);
+            var expected = Encoding.UTF8.GetString(writers.Encode(new SearchResponse(QueryResponse.Of(result.Query), result.Total,
+                result.Page, result.PageSize, 0, [.. result.Hits.Select(HitResponse.From)], FacetsResponse.From(result.Facets))));
+            result.Hits.Should().NotBeEmpty(url);
+            foreach (var body in new[] { first, again, uncached }) WithoutTime(body).Should().Be(expected, url);
+        }
+    }
+
+    private static async Task<string> Body(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, url);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string WithoutTime(string body) => Regex.Replace(body, "\"tookMs\":\\d+", "\"tookMs\":0");
 
     [Fact]
     public void A_cache_size_out_of_range_stops_start_up_naming_the_setting()

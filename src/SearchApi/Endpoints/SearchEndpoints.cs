@@ -46,8 +46,9 @@ public static class SearchEndpoints
         return api;
     }
 
-    private static Results<FastJson<SearchResponse>, ValidationProblem> Search(
-        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, [AsParameters] SearchParameters parameters)
+    private static Results<SearchJson, ValidationProblem> Search(
+        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, EncodedPages pages,
+        [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -57,7 +58,8 @@ public static class SearchEndpoints
             var elapsed = clock.Elapsed;
             metrics.Searched(elapsed, result.Total, result.Query.Match);
             log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
-            return new FastJson<SearchResponse>(SearchResponse.From(result, (long)elapsed.TotalMilliseconds));
+            return new SearchJson(QueryResponse.Of(result.Query), result, (long)elapsed.TotalMilliseconds,
+                pages.Hits(result.Hits), pages.Facets(result.Facets));
         }
         catch (SearchRequestException e)
         {

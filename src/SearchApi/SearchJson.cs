@@ -1,0 +1,74 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ArchiveSearch.Search;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace SearchApi;
+
+/// <summary>
+/// A search's 200: a <see cref="SearchResponse"/> in the JSON <see cref="FastJson{T}"/> writes for one, its hits and facets
+/// written from <see cref="EncodedPages"/>.
+/// </summary>
+public sealed class SearchJson(QueryResponse query, SearchResult result, long tookMs, byte[] hits, byte[] facets)
+    : IResult, IEndpointMetadataProvider
+{
+    // SearchResponse's properties, in its order and as its generated writer names them (a test holds the two equal).
+    private static readonly JsonEncodedText Query = JsonEncodedText.Encode("query");
+    private static readonly JsonEncodedText Total = JsonEncodedText.Encode("total");
+    private static readonly JsonEncodedText Page = JsonEncodedText.Encode("page");
+    private static readonly JsonEncodedText PageSize = JsonEncodedText.Encode("pageSize");
+    private static readonly JsonEncodedText TookMs = JsonEncodedText.Encode("tookMs");
+    private static readonly JsonEncodedText Hits = JsonEncodedText.Encode("hits");
+    private static readonly JsonEncodedText Facets = JsonEncodedText.Encode("facets");
+
+    public Task ExecuteAsync(HttpContext http) => FastJsonWriters.WriteAsync(http, (writer, writers) =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(Query);
+        writers.Handler<QueryResponse>()(writer, query);
+        writer.WriteNumber(Total, result.Total);
+        writer.WriteNumber(Page, result.Page);
+        writer.WriteNumber(PageSize, result.PageSize);
+        writer.WriteNumber(TookMs, tookMs);
+        writer.WritePropertyName(Hits);
+        writer.WriteRawValue(hits, skipInputValidation: true);
+        writer.WritePropertyName(Facets);
+        writer.WriteRawValue(facets, skipInputValidation: true);
+        writer.WriteEndObject();
+    });
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(SearchResponse), ["application/json"]));
+}
+
+/// <summary>
+/// The hits and facets of the pages the library's caches hold, encoded once. A cached page's answer is mostly those two,
+/// and encoding them again on every hit was most of the JSON's cost, itself a fifth of the API's CPU on cached searches
+/// (docs/performance.md); Elasticsearch's request cache keeps its answers serialised for the same reason. Each encoding
+/// is keyed by the library's own page or first pass, weakly: it lives as long as the library keeps them, so an eviction
+/// or a new generation drops it with them. With the caches off every answer is new, so nothing is kept.
+/// </summary>
+public sealed class EncodedPages(FastJsonWriters writers, IOptions<SearchOptions> options)
+{
+    private readonly bool _cached = options.Value.Cache.Enabled;
+    private readonly ConditionalWeakTable<IReadOnlyList<SearchHit>, byte[]> _hits = new();
+    private readonly ConditionalWeakTable<FacetCounts, byte[]> _facets = new();
+
+    public byte[] Hits(IReadOnlyList<SearchHit> hits) =>
+        Lookup(_hits, hits) ?? Keep(_hits, hits, writers.Encode<IReadOnlyList<HitResponse>>([.. hits.Select(HitResponse.From)]));
+
+    public byte[] Facets(FacetCounts facets) =>
+        Lookup(_facets, facets) ?? Keep(_facets, facets, writers.Encode(FacetsResponse.From(facets)));
+
+    private byte[]? Lookup<TKey>(ConditionalWeakTable<TKey, byte[]> table, TKey key) where TKey : class =>
+        _cached && table.TryGetValue(key, out var bytes) ? bytes : null;
+
+    /// <summary>Keeps the encoding; when two requests encoded the same page at once, both wrote the same bytes.</summary>
+    private byte[] Keep<TKey>(ConditionalWeakTable<TKey, byte[]> table, TKey key, byte[] bytes) where TKey : class
+    {
+        if (_cached) table.TryAdd(key, bytes);
+        return bytes;
+    }
+}
