@@ -48,7 +48,8 @@ public sealed class SearchJson(QueryResponse query, SearchResult result, long to
 /// and encoding them again on every hit was most of the JSON's cost, itself a fifth of the API's CPU on cached searches
 /// (docs/performance.md); Elasticsearch's request cache keeps its answers serialised for the same reason. Each encoding
 /// is keyed by the library's own page or first pass, weakly: it lives as long as the library keeps them, so an eviction
-/// or a new generation drops it with them. With the caches off every answer is new, so nothing is kept.
+/// or a new generation drops it with them, and the library counts it in the caches' bound (PageKey.Of, FirstPass.Bytes).
+/// With the caches off every answer is new, so nothing is kept.
 /// </summary>
 public sealed class EncodedPages(FastJsonWriters writers, IOptions<SearchOptions> options)
 {

@@ -29,10 +29,11 @@ internal sealed record FirstPass(TopDocs Top, FacetCounts Facets, string Match, 
 {
     /// <summary>
     /// The bytes it takes on the heap, estimated from its parts: a ranked hit (a FieldDoc and its slot) 48, a facet value
-    /// 40 and its string, the records around them, and the reading.
+    /// 40 and its string, the records around them, and the reading. A facet value counts 20 and 3 a character more: the
+    /// API keeps the facets encoded as JSON beside the entry, as long as it is held.
     /// </summary>
     public long Bytes { get; } = 512 + Top.ScoreDocs.Length * 48L
-        + new[] { Facets.Section, Facets.Region, Facets.Year }.Sum(f => f.Sum(v => 40L + 24 + 2L * v.Value.Length))
+        + new[] { Facets.Section, Facets.Region, Facets.Year }.Sum(f => f.Sum(v => 40L + 24 + 2L * v.Value.Length + 20 + 3L * v.Value.Length))
         + (Note?.Length ?? 0) * 2L + Dropped.Sum(d => 32L + 2L * d.Length)
         + (Reading?.Bytes ?? 0);
 }
@@ -44,13 +45,16 @@ internal readonly record struct PageKey(ResultKey Result, int Start, int Size, b
 
     /// <summary>
     /// The bytes a page of hits takes, estimated: the hit and article records 200, each string's characters and header,
-    /// a region 8 (the names themselves are shared with the article cache).
+    /// a region 8 (the names themselves are shared with the article cache). And the page as the API keeps it encoded
+    /// beside the entry, as long as it is held: 3 bytes a character of those strings (UTF-8 of Chinese) and 100 a hit
+    /// for the names, numbers and regions. On the bundled corpus's page of 创新 that is 7,513 bytes for 6,734 encoded.
     /// </summary>
-    public static long Of(IReadOnlyList<SearchHit> hits) => 64 + hits.Sum(h => 200L
+    public static long Of(IReadOnlyList<SearchHit> hits) => 64 + hits.Sum(h => 200L + 100
         + Chars(h.Article.Id) + Chars(h.Article.Issue) + Chars(h.Article.Title) + Chars(h.Article.Source) + Chars(h.Snippet)
         + 8L * h.Article.Regions.Count);
 
-    private static long Chars(string? s) => s is null ? 0 : 24 + 2L * s.Length;
+    /// <summary>A string's header and UTF-16 characters on the heap, and its UTF-8 in the API's encoded page.</summary>
+    private static long Chars(string? s) => s is null ? 0 : 24 + 2L * s.Length + 3L * s.Length;
 }
 
 /// <summary>
