@@ -49,7 +49,7 @@ public sealed record SearchRequest
     public bool Snippets { get; init; } = true;
 
     /// <summary>The section and region filters folded as the index's text is: 政策法規 and 江蘇 select as 政策法规 and 江苏.</summary>
-    internal SearchRequest WithFoldedFilters() => this with
+    internal SearchRequest WithFoldedFilters() => Sections.Count == 0 && Regions.Count == 0 ? this : this with
     {
         Sections = [.. Sections.Select(ScriptFolding.Default.Fold).Distinct()],
         Regions = [.. Regions.Select(ScriptFolding.Default.Fold).Distinct()],
