@@ -50,6 +50,9 @@ public sealed record HitResponse(
     string Id, string Title, string Section, IReadOnlyList<string> Regions, DateOnly Date, ArticleDateSource DateSource,
     string Issue, string Source, string? Snippet, float Score)
 {
+    /// <summary>A page of hits.</summary>
+    public static IReadOnlyList<HitResponse> Of(IReadOnlyList<SearchHit> hits) => [.. hits.Select(From)];
+
     public static HitResponse From(SearchHit hit) => new(
         hit.Article.Id, hit.Article.Title, hit.Article.Section, hit.Article.Regions, hit.Article.Date,
         Wire.Convert<DateSource, ArticleDateSource>(hit.Article.DateSource), hit.Article.Issue, hit.Article.Source, hit.Snippet, hit.Score);

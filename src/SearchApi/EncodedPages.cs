@@ -10,7 +10,7 @@ namespace SearchApi;
 /// (docs/performance.md); Elasticsearch's request cache keeps its answers serialised for the same reason. Each encoding
 /// is keyed by the library's own page or first pass, weakly: it lives as long as the library keeps them, so an eviction
 /// or a new generation drops it with them, and the library counts it in the caches' bound (PageKey.Of, FirstPass.Bytes).
-/// With the caches off every answer is new, so nothing is kept.
+/// With the caches off every answer is new: nothing is encoded ahead, and the answer is written straight to the response.
 /// </summary>
 public sealed class EncodedPages(FastJsonWriters writers, IOptions<SearchOptions> options)
 {
@@ -18,19 +18,20 @@ public sealed class EncodedPages(FastJsonWriters writers, IOptions<SearchOptions
     private readonly ConditionalWeakTable<IReadOnlyList<SearchHit>, byte[]> _hits = new();
     private readonly ConditionalWeakTable<FacetCounts, byte[]> _facets = new();
 
-    public byte[] Hits(IReadOnlyList<SearchHit> hits) =>
-        Lookup(_hits, hits) ?? Keep(_hits, hits, writers.Encode<IReadOnlyList<HitResponse>>([.. hits.Select(HitResponse.From)]));
+    /// <summary>The page's hits as JSON, or null with the caches off.</summary>
+    public byte[]? Hits(IReadOnlyList<SearchHit> hits) => !_cached ? null
+        : _hits.TryGetValue(hits, out var bytes) ? bytes
+        : Keep(_hits, hits, writers.Encode(HitResponse.Of(hits)));
 
-    public byte[] Facets(FacetCounts facets) =>
-        Lookup(_facets, facets) ?? Keep(_facets, facets, writers.Encode(FacetsResponse.From(facets)));
-
-    private byte[]? Lookup<TKey>(ConditionalWeakTable<TKey, byte[]> table, TKey key) where TKey : class =>
-        _cached && table.TryGetValue(key, out var bytes) ? bytes : null;
+    /// <summary>The facets as JSON, or null with the caches off.</summary>
+    public byte[]? Facets(FacetCounts facets) => !_cached ? null
+        : _facets.TryGetValue(facets, out var bytes) ? bytes
+        : Keep(_facets, facets, writers.Encode(FacetsResponse.From(facets)));
 
     /// <summary>Keeps the encoding; when two requests encoded the same page at once, both wrote the same bytes.</summary>
-    private byte[] Keep<TKey>(ConditionalWeakTable<TKey, byte[]> table, TKey key, byte[] bytes) where TKey : class
+    private static byte[] Keep<TKey>(ConditionalWeakTable<TKey, byte[]> table, TKey key, byte[] bytes) where TKey : class
     {
-        if (_cached) table.TryAdd(key, bytes);
+        table.TryAdd(key, bytes);
         return bytes;
     }
 }

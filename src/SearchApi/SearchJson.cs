@@ -7,9 +7,9 @@ namespace SearchApi;
 
 /// <summary>
 /// A search's 200: a <see cref="SearchResponse"/> in the JSON <see cref="FastJson{T}"/> writes for one, its hits and facets
-/// written from <see cref="EncodedPages"/>.
+/// written from <see cref="EncodedPages"/> when the caches keep them, by the generated writers when they do not.
 /// </summary>
-public sealed class SearchJson(QueryResponse query, SearchResult result, long tookMs, byte[] hits, byte[] facets)
+public sealed class SearchJson(QueryResponse query, SearchResult result, long tookMs, byte[]? hits, byte[]? facets)
     : IResult, IEndpointMetadataProvider
 {
     // SearchResponse's properties, in its order and as its generated writer names them (a test holds the two equal).
@@ -31,9 +31,11 @@ public sealed class SearchJson(QueryResponse query, SearchResult result, long to
         writer.WriteNumber(PageSize, result.PageSize);
         writer.WriteNumber(TookMs, tookMs);
         writer.WritePropertyName(Hits);
-        writer.WriteRawValue(hits, skipInputValidation: true);
+        if (hits is not null) writer.WriteRawValue(hits, skipInputValidation: true);
+        else writers.Handler<IReadOnlyList<HitResponse>>()(writer, HitResponse.Of(result.Hits));
         writer.WritePropertyName(Facets);
-        writer.WriteRawValue(facets, skipInputValidation: true);
+        if (facets is not null) writer.WriteRawValue(facets, skipInputValidation: true);
+        else writers.Handler<FacetsResponse>()(writer, FacetsResponse.From(result.Facets));
         writer.WriteEndObject();
     });
 

@@ -76,7 +76,7 @@ public static class SearchEndpoints
     private static Results<Ok<SimilarResponse>, ProblemHttpResult> Similar(
         ArchiveSearcher searcher, [Description("The article's id, as search hits give it.")] string id) =>
         searcher.Similar(id) is { } hits
-            ? TypedResults.Ok(new SimilarResponse(id, [.. hits.Select(HitResponse.From)]))
+            ? TypedResults.Ok(new SimilarResponse(id, HitResponse.Of(hits)))
             : UnknownArticle(id);
 
     private static Ok<FacetsResponse> Facets(ArchiveSearcher searcher) => TypedResults.Ok(FacetsResponse.From(searcher.ArchiveFacets()));
