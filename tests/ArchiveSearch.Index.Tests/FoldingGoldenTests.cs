@@ -31,6 +31,17 @@ public sealed class FoldingGoldenTests
         Folding.Fold(written).Should().Be(folded);
 
     [Theory]
+    [InlineData("科技创新，覆盖全省", true)] // nothing folds
+    [InlineData("２０２２年……ＡＩ—人工智能", true)] // widths, ellipses and dashes fold around the ideographs
+    [InlineData("显著", true)]
+    [InlineData("科技創新", false)]
+    [InlineData("反覆", false)] // a phrase rewrites 覆 (→ 反复), which stays alone and in 覆盖
+    [InlineData("\uF900", false)] // a compatibility ideograph becomes a unified one
+    [InlineData("\u2F00\u2F06", false)] // Kangxi radicals (symbols) become ideographs
+    public void Text_keeps_its_ideographs_when_folding_rewrites_none_of_them(string written, bool keeps) =>
+        Folding.KeepsIdeographs(written).Should().Be(keeps, Folding.Fold(written));
+
+    [Theory]
     [InlineData("ＰＡＳ２０６０", "PAS2060")]
     [InlineData("ＡＩ和５Ｇ", "AI和5G")]
     [InlineData("１２％", "12%")]

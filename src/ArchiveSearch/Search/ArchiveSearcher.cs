@@ -85,7 +85,8 @@ public sealed class ArchiveSearcher : IDisposable
             .ToList();
         // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
         var built = snippets
-            ? SnippetBuilder.Build(generation.Searcher.IndexReader, [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body))], first.Reading!.Highlights)
+            ? SnippetBuilder.Build(generation.Searcher.IndexReader,
+                [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body, generation.IdeographsAsIndexed(h.scoreDoc.Doc)))], first.Reading!.Highlights)
             : null;
         return [.. page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, built?[i]))];

@@ -7,6 +7,7 @@ using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Article = ArchiveSearch.Ingest.Article;
+using ScriptFolding = ArchiveSearch.Ingest.ScriptFolding;
 
 namespace ArchiveSearch.Search;
 
@@ -131,7 +132,7 @@ public sealed partial class ServingGeneration : IDisposable
         /// 0.15 ms, most of a small query's cost), and the same articles come back page after page. A generation
         /// never changes, so entries never go stale; when the cache is full it starts over.
         /// </summary>
-        private readonly ConcurrentDictionary<int, Article> _articles = new();
+        private readonly ConcurrentDictionary<int, CachedArticle> _articles = new();
 
         private OpenGeneration(string name, DirectoryReader reader)
         {
@@ -152,14 +153,26 @@ public sealed partial class ServingGeneration : IDisposable
         /// <summary>Section, region and year counts over the whole generation, computed on first use.</summary>
         public Lazy<FacetCounts> ArchiveFacets { get; }
 
-        public Article Article(int docId)
+        public Article Article(int docId) => Read(docId).Article;
+
+        /// <summary>
+        /// Whether the article's body holds its ideographs as the index analysed them (<see cref="ScriptFolding.KeepsIdeographs"/>),
+        /// so a word of them is found in its text as written; told once per article read, as folding a body costs a
+        /// few microseconds.
+        /// </summary>
+        public bool IdeographsAsIndexed(int docId) => Read(docId).IdeographsAsIndexed;
+
+        private CachedArticle Read(int docId)
         {
-            if (_articles.TryGetValue(docId, out var article)) return article;
-            article = ArticleDocument.FromDocument(Searcher.Doc(docId));
+            if (_articles.TryGetValue(docId, out var cached)) return cached;
+            var article = ArticleDocument.FromDocument(Searcher.Doc(docId));
+            cached = new CachedArticle(article, ScriptFolding.Default.KeepsIdeographs(article.Body));
             if (_articles.Count >= CachedArticles) _articles.Clear();
-            _articles[docId] = article;
-            return article;
+            _articles[docId] = cached;
+            return cached;
         }
+
+        private sealed record CachedArticle(Article Article, bool IdeographsAsIndexed);
 
         public static OpenGeneration Open(string path) =>
             new(Path.GetFileName(path), DirectoryReader.Open(new ServingDirectory(path)));

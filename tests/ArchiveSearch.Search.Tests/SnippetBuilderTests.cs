@@ -1,0 +1,37 @@
+using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
+using TestSupport;
+
+namespace ArchiveSearch.Search.Tests;
+
+/// <summary>Snippets whose words are found in the bodies' text are the snippets the postings give, on the real index.</summary>
+[Collection(CorpusIndexFixture.Collection)]
+public sealed class SnippetBuilderTests(CorpusIndexFixture index)
+{
+    [Fact]
+    public void Words_found_in_the_text_highlight_what_the_postings_do_in_every_article()
+    {
+        var reader = index.Reader;
+        var articles = Enumerable.Range(0, reader.MaxDoc)
+            .Select(doc => (DocId: doc, ArticleDocument.FromDocument(reader.Document(doc)).Body))
+            .ToList();
+        var plain = articles.Select(a => (a.DocId, a.Body, ScriptFolding.Default.KeepsIdeographs(a.Body))).ToList();
+        plain.Should().OnlyContain(a => a.Item3, "the bundled issues are in simplified characters, so every body is searched as written");
+        // Every judged query, and words the judged ones lack: a synonym in Latin, mixed Latin and ideographs, a repeated
+        // bigram, a phrase, an unspaced query with a year.
+        var queries = JudgedQueryTests.Load().Select(q => q.Query)
+            .Concat(["人工智能 AI", "5G网络", "发展发展", "\"未来产业\"", "2022年常州惠企政策", "知识产权 保护"]);
+
+        var highlighted = 0;
+        foreach (var query in queries)
+        {
+            var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(reader.Context))
+                .Build(UserQuery.Parse(ScriptFolding.Default.Fold(query))).Reading.Highlights;
+            var expected = SnippetBuilder.FromPostings(reader, [.. articles], words);
+            SnippetBuilder.Build(reader, plain, words).Zip(expected).Where(pair => pair.First != pair.Second)
+                .Should().BeEmpty(query);
+            highlighted += expected.Count(s => s.Contains("<em>"));
+        }
+        highlighted.Should().BeGreaterThan(articles.Count * 5, "most queries highlight something in many articles");
+    }
+}
