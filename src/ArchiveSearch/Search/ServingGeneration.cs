@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ArchiveSearch.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -138,7 +137,7 @@ public sealed partial class ServingGeneration : IDisposable
         {
             Name = name;
             Reader = reader;
-            Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            Searcher = new IndexSearcher(reader) { Similarity = new ArchiveSimilarity() };
             ArchiveFacets = new Lazy<FacetCounts>(() =>
             {
                 var collector = new FacetingCollector(null, [], [], CancellationToken.None);
