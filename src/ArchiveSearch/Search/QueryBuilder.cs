@@ -221,7 +221,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
             // Spans of the piece, each a word, a run of single characters (Singles counts them) or a run of Latin
             // letters and digits (SmartCn cuts PAS2060 into pa / 2060; the bigram field holds it whole).
             var spans = new List<(int Start, int End, int Singles, bool Latin)>();
-            foreach (var token in Words(text))
+            var tokens = Words(text);
+            foreach (var token in tokens)
             {
                 if (vocabulary.IsStopword(token.Term))
                 {
@@ -256,7 +257,12 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
                     else continue;
                     spans.RemoveAt(i--);
                 }
-                foreach (var span in spans) AddUnit(offset + span.Start, offset + span.End);
+                foreach (var span in spans)
+                {
+                    // The unit's words are the piece's within it: SmartCn need not cut its text again (~2.5 µs a word).
+                    _words.TryAdd(text[span.Start..span.End], Within(tokens, span.Start, span.End));
+                    AddUnit(offset + span.Start, offset + span.End);
+                }
                 spans.Clear();
             }
         }
@@ -269,6 +275,13 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
             if (Unit(text, excluding ? "excluded" : role == TermRole.Year ? "year" : "word", highlight: !excluding) is { } query)
                 units.Add(new QueryUnit(query, text, role, start, end, Bigrams(text)));
         }
+    }
+
+    /// <summary>The tokens between two offsets of the text they were cut from, as if cut from that stretch alone.</summary>
+    private static List<AnalyzedToken> Within(List<AnalyzedToken> tokens, int start, int end)
+    {
+        var within = tokens.Where(t => t.Start >= start && t.End <= end).ToList();
+        return [.. within.Select(t => t with { Start = t.Start - start, End = t.End - start, Position = t.Position - within[0].Position })];
     }
 
     /// <summary>What a word is to relaxation; a year or a place is also noted for its boost.</summary>
