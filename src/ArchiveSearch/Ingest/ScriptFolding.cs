@@ -35,36 +35,6 @@ public sealed class ScriptFolding
         foreach (var key in mappings.Keys) _longestFrom[key[0]] = (byte)Math.Max(_longestFrom[key[0]], key.Length);
     }
 
-    /// <summary>
-    /// Whether the text holds its ideographs as it does folded: the same ones, in the same runs. Then a run of them is
-    /// found in the text as written exactly where it stands in the folded text the index analysed. False when folding
-    /// rewrites an ideograph (後 → 后, 反覆 → 反复); full-width Latin, dashes and ellipses fold and keep them.
-    /// </summary>
-    public bool KeepsIdeographs(string text)
-    {
-        var folded = Fold(text);
-        if (ReferenceEquals(folded, text)) return true;
-        for (int i = 0, j = 0; ;)
-        {
-            var (mine, joined) = NextIdeograph(text, ref i);
-            var (theirs, theirsJoined) = NextIdeograph(folded, ref j);
-            if (mine != theirs || joined != theirsJoined) return false;
-            if (mine == '\0') return true;
-        }
-    }
-
-    /// <summary>The next ideograph from <paramref name="at"/> on ('\0' at the end), and whether it follows another.</summary>
-    private static (char Ideograph, bool Joined) NextIdeograph(string text, ref int at)
-    {
-        while (at < text.Length && !IsIdeograph(text[at])) at++;
-        if (at == text.Length) return ('\0', false);
-        var joined = at > 0 && IsIdeograph(text[at - 1]);
-        return (text[at++], joined);
-    }
-
-    /// <summary>Ideographs, kana and hangul are letters of no case (Lo); those beyond the BMP are surrogate pairs.</summary>
-    private static bool IsIdeograph(char c) => char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
-
     /// <summary>Text as written → its folded form.</summary>
     public IReadOnlyDictionary<string, string> Mappings { get; }
 
@@ -99,4 +69,34 @@ public sealed class ScriptFolding
         }
         return folded is null ? text : folded.Append(span[copied..]).ToString();
     }
+
+    /// <summary>
+    /// Whether the text holds its ideographs as it does folded: the same ones, in the same runs. Then a run of them is
+    /// found in the text as written exactly where it stands in the folded text the index analysed. False when folding
+    /// rewrites an ideograph (後 → 后, 反覆 → 反复); full-width Latin, dashes and ellipses fold and keep them.
+    /// </summary>
+    public bool KeepsIdeographs(string text)
+    {
+        var folded = Fold(text);
+        if (ReferenceEquals(folded, text)) return true;
+        for (int i = 0, j = 0; ;)
+        {
+            var (mine, joined) = NextIdeograph(text, ref i);
+            var (theirs, theirsJoined) = NextIdeograph(folded, ref j);
+            if (mine != theirs || joined != theirsJoined) return false;
+            if (mine == '\0') return true;
+        }
+    }
+
+    /// <summary>The next ideograph from <paramref name="at"/> on ('\0' at the end), and whether it follows another.</summary>
+    private static (char Ideograph, bool Joined) NextIdeograph(string text, ref int at)
+    {
+        while (at < text.Length && !IsIdeograph(text[at])) at++;
+        if (at == text.Length) return ('\0', false);
+        var joined = at > 0 && IsIdeograph(text[at - 1]);
+        return (text[at++], joined);
+    }
+
+    /// <summary>Ideographs, kana and hangul are letters of no case (Lo); those beyond the BMP are surrogate pairs.</summary>
+    private static bool IsIdeograph(char c) => char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
 }
