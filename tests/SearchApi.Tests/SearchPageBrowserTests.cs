@@ -334,7 +334,7 @@ public sealed class SearchPageBrowserTests(ApiFixture api)
         }
 
         await Expect(page.Locator("#results-heading")).ToContainTextAsync("找到", new() { Timeout = 30_000 });
-        (await page.Locator(Hits).CountAsync()).Should().BeGreaterThan(0);
+        await Expect(page.Locator(Hits)).Not.ToHaveCountAsync(0);
     }
 
     [Theory]
