@@ -1,5 +1,7 @@
 using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using TestSupport;
 
 namespace ArchiveSearch.Search.Tests;
@@ -33,5 +35,35 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
             highlighted += expected.Count(s => s.Contains("<em>"));
         }
         highlighted.Should().BeGreaterThan(articles.Count * 5, "most queries highlight something in many articles");
+    }
+
+    /// <summary>
+    /// A body that folds without touching its ideographs (ellipses become three dots, full-width digits and letters
+    /// ASCII) is searched as written: the offsets folding shifts are the index's to correct, and the words found in the
+    /// text stand where the postings put them.
+    /// </summary>
+    [Fact]
+    public void A_body_whose_folding_moves_offsets_but_keeps_its_ideographs_is_highlighted_as_the_postings_say()
+    {
+        using var temp = new TempDirectory();
+        var corpus = Directory.CreateDirectory(temp.Combine("corpus")).FullName;
+        var article = index.Articles.First(a => a.Body.Contains("人工智能"));
+        var body = "２０２４年……ＡＩ与人工智能……产业发展——" + article.Body.Replace("，", "……");
+        File.WriteAllText(Path.Combine(corpus, "folds.jsonl"), ArticleJson.Serialize(article with { Id = "folds-01", Body = body }) + "\n");
+        IndexRebuilder.Rebuild(corpus, temp.Combine("index"));
+        using var directory = new ServingDirectory(new IndexLayout(temp.Combine("index")).CurrentGeneration()!);
+        using var reader = DirectoryReader.Open(directory);
+
+        ScriptFolding.Default.Fold(body).Should().NotBe(body).And.HaveLength(body.Length + 2 * (body.Split('…').Length - 1));
+        ScriptFolding.Default.KeepsIdeographs(body).Should().BeTrue();
+        var doc = new IndexSearcher(reader).Search(new TermQuery(new Term(ArticleFields.Id, "folds-01")), 1).ScoreDocs[0].Doc;
+        foreach (var query in new[] { "人工智能", "产业发展", "人工智能 产业发展 AI" })
+        {
+            var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(reader.Context))
+                .Build(UserQuery.Parse(query)).Reading.Highlights;
+            var expected = SnippetBuilder.FromPostings(reader, [(doc, body)], words);
+            expected[0].Should().Contain("<em>", query);
+            SnippetBuilder.Build(reader, [(doc, body, true)], words).Should().Equal(expected, query);
+        }
     }
 }
