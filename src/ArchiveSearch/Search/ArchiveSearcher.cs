@@ -81,14 +81,14 @@ public sealed class ArchiveSearcher : IDisposable
     private static IReadOnlyList<SearchHit> Page(ServingGeneration.OpenGeneration generation, FirstPass first, int start, int size, bool snippets)
     {
         var page = first.Top.ScoreDocs.Skip(start).Take(size)
-            .Select(scoreDoc => (scoreDoc, Article: generation.Article(scoreDoc.Doc)))
+            .Select(scoreDoc => (scoreDoc, Stored: generation.Stored(scoreDoc.Doc)))
             .ToList();
         // Snippets for the whole page at once: each term's postings are looked up once, not once per hit.
         var built = snippets
             ? SnippetBuilder.Build(generation.Searcher.IndexReader,
-                [.. page.Select(h => (h.scoreDoc.Doc, h.Article.Body, generation.IdeographsAsIndexed(h.scoreDoc.Doc)))], first.Reading!.Highlights)
+                [.. page.Select(h => (h.scoreDoc.Doc, h.Stored.Article.Body, h.Stored.IdeographsAsIndexed))], first.Reading!.Highlights)
             : null;
-        return [.. page.Select((h, i) => new SearchHit(h.Article with { Body = "" },
+        return [.. page.Select((h, i) => new SearchHit(h.Stored.Article with { Body = "" },
             float.IsNaN(h.scoreDoc.Score) ? 0 : h.scoreDoc.Score, built?[i]))];
     }
 

@@ -131,7 +131,7 @@ public sealed partial class ServingGeneration : IDisposable
         /// 0.15 ms, most of a small query's cost), and the same articles come back page after page. A generation
         /// never changes, so entries never go stale; when the cache is full it starts over.
         /// </summary>
-        private readonly ConcurrentDictionary<int, CachedArticle> _articles = new();
+        private readonly ConcurrentDictionary<int, StoredArticle> _articles = new();
 
         private OpenGeneration(string name, DirectoryReader reader)
         {
@@ -152,26 +152,22 @@ public sealed partial class ServingGeneration : IDisposable
         /// <summary>Section, region and year counts over the whole generation, computed on first use.</summary>
         public Lazy<FacetCounts> ArchiveFacets { get; }
 
-        public Article Article(int docId) => Read(docId).Article;
+        public Article Article(int docId) => Stored(docId).Article;
 
         /// <summary>
-        /// Whether the article's body holds its ideographs as the index analysed them (<see cref="ScriptFolding.KeepsIdeographs"/>),
-        /// so a word of them is found in its text as written; told once per article read, as folding a body costs a
-        /// few microseconds.
+        /// The article, whole, and whether its body holds its ideographs as the index analysed them
+        /// (<see cref="ScriptFolding.KeepsIdeographs"/>), so a word of them is found in its text as written: told once per
+        /// article read, as folding a body costs a few microseconds.
         /// </summary>
-        public bool IdeographsAsIndexed(int docId) => Read(docId).IdeographsAsIndexed;
-
-        private CachedArticle Read(int docId)
+        public StoredArticle Stored(int docId)
         {
-            if (_articles.TryGetValue(docId, out var cached)) return cached;
+            if (_articles.TryGetValue(docId, out var stored)) return stored;
             var article = ArticleDocument.FromDocument(Searcher.Doc(docId));
-            cached = new CachedArticle(article, ScriptFolding.Default.KeepsIdeographs(article.Body));
+            stored = new StoredArticle(article, ScriptFolding.Default.KeepsIdeographs(article.Body));
             if (_articles.Count >= CachedArticles) _articles.Clear();
-            _articles[docId] = cached;
-            return cached;
+            _articles[docId] = stored;
+            return stored;
         }
-
-        private sealed record CachedArticle(Article Article, bool IdeographsAsIndexed);
 
         public static OpenGeneration Open(string path) =>
             new(Path.GetFileName(path), DirectoryReader.Open(new ServingDirectory(path)));
@@ -181,3 +177,6 @@ public sealed partial class ServingGeneration : IDisposable
 /// <summary>No index generation has been published at the configured path yet.</summary>
 public sealed class IndexNotReadyException(string indexDir)
     : Exception($"no index has been published in {indexDir} yet");
+
+/// <summary>An article as a generation reads it, and whether a word of ideographs is found in its body as written.</summary>
+internal sealed record StoredArticle(Article Article, bool IdeographsAsIndexed);
