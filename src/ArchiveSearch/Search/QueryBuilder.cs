@@ -321,7 +321,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     /// <summary>Text in the title (boosted) or the body, as SmartCn words or as a bigram phrase.</summary>
     private Query? Match(string text, bool highlight)
     {
-        var words = Words(text);
         var bigrams = Bigrams(text);
         // A lone CJK character has no bigram; the SmartCn field still holds it.
         if (bigrams is [{ Term.Length: 1 } only] && IsCjk(only.Term[0])) bigrams = [];
@@ -329,9 +328,10 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
 
         // The bigram sequence matches wherever the SmartCn words do (adjacent words are adjacent characters) and
         // also where SmartCn cut the text differently (江苏 inside 江苏省), so it alone decides; searching both
-        // would score every match twice. The SmartCn fields serve what has no bigram: a lone character.
-        var title = bigrams.Count > 0 ? Sequence(ArticleFields.TitleBigrams, bigrams) : Sequence(ArticleFields.Title, words);
-        var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : AllTerms(ArticleFields.Body, words);
+        // would score every match twice. The SmartCn fields serve what has no bigram: a lone character. Only then is
+        // the text cut by SmartCn here: a synonym or a group of words has bigrams, and cutting it cost ~8 µs a text.
+        var title = bigrams.Count > 0 ? Sequence(ArticleFields.TitleBigrams, bigrams) : Sequence(ArticleFields.Title, Words(text));
+        var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : AllTerms(ArticleFields.Body, Words(text));
         if (title is null || body is null) return null;
         title.Boost = TitleBoost;
         return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
