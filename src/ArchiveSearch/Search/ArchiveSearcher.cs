@@ -99,7 +99,8 @@ public sealed class ArchiveSearcher : IDisposable
     private FirstPass Rank(ServingGeneration.OpenGeneration generation, UserQuery? parsed, SearchRequest request, SearchSort sort,
         CancellationToken cancellation)
     {
-        var builder = new QueryBuilder(QueryVocabulary.Default, new TermStates(generation.Searcher.TopReaderContext));
+        using var states = new TermStates(generation.BorrowEnums());
+        var builder = new QueryBuilder(QueryVocabulary.Default, states);
         var built = parsed is null ? null : builder.Build(parsed);
         if (built is { Parts.Count: 0 } && built.Excluded.Count == 0)
             return new FirstPass(new TopDocs(0, [], float.NaN), new FacetCounts([], [], []), "none", null,

@@ -85,18 +85,13 @@ internal sealed class ExactPhraseQuery : Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            var fieldTerms = context.AtomicReader.GetTerms(_query._field);
-            if (fieldTerms is null) return null;
-            var termsEnum = fieldTerms.GetEnumerator();
+            // Every term is in the segment before any postings are read (the states say so without reading).
+            if (_states.Any(state => state.Get(context.Ord) is null)) return null;
             var postings = new (DocsAndPositionsEnum Enum, int DocFreq, int Position)[_query._terms.Length];
             for (var i = 0; i < postings.Length; i++)
             {
-                var state = _states[i].Get(context.Ord);
-                if (state is null) return null;   // the term is not in this segment
-                termsEnum.SeekExact(_query._terms[i].Bytes, state);
-                var positions = termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                    ?? throw new InvalidOperationException($"field \"{_query._field}\" was indexed without positions");
-                postings[i] = (positions, termsEnum.DocFreq, _query._positions[i]);
+                var positions = _query._states.Positions(context, _query._terms[i], acceptDocs)!;
+                postings[i] = (positions, (int)positions.GetCost(), _query._positions[i]);   // the cost is the term's docFreq
             }
             // The rarest term leads the conjunction.
             Array.Sort(postings, (a, b) => a.DocFreq.CompareTo(b.DocFreq));

@@ -355,7 +355,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     };
 
     /// <summary>A term query over the term's place in the index, looked up once for the whole search.</summary>
-    private TermQuery TermQueryOf(Term term) => new(term, states.Of(term));
+    private PooledTermQuery TermQueryOf(Term term) => new(term, states);
 
     /// <summary>
     /// Rewards the chunk as typed occurring verbatim: exact phrases outrank scattered words. Null when the bigram

@@ -133,11 +133,15 @@ public sealed partial class ServingGeneration : IDisposable
         /// </summary>
         private readonly ConcurrentDictionary<int, StoredArticle> _articles = new();
 
+        /// <summary>Each thread's terms and postings enums over this generation's reader, dropped with it.</summary>
+        private readonly ThreadLocal<ThreadEnums> _enums;
+
         private OpenGeneration(string name, DirectoryReader reader)
         {
             Name = name;
             Reader = reader;
             Searcher = new IndexSearcher(reader) { Similarity = new ArchiveSimilarity() };
+            _enums = new ThreadLocal<ThreadEnums>(() => new ThreadEnums(Searcher.TopReaderContext));
             ArchiveFacets = new Lazy<FacetCounts>(() =>
             {
                 var collector = new FacetingCollector(null, [], [], CancellationToken.None);
@@ -151,6 +155,9 @@ public sealed partial class ServingGeneration : IDisposable
         public IndexSearcher Searcher { get; }
         /// <summary>Section, region and year counts over the whole generation, computed on first use.</summary>
         public Lazy<FacetCounts> ArchiveFacets { get; }
+
+        /// <summary>The calling thread's enums over this generation's reader, for one search (see <see cref="TermStates"/>).</summary>
+        public ThreadEnums BorrowEnums() => _enums.Value!.Borrow();
 
         public Article Article(int docId) => Stored(docId).Article;
 
