@@ -374,12 +374,17 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         return bonus;
     }
 
-    /// <summary>Rewards the query's words occurring near each other in the body.</summary>
-    private static Query Proximity(List<AnalyzedToken> bigrams)
+    /// <summary>
+    /// Rewards the query's words occurring near each other in the body: Lucene's sloppy phrase over their bigrams, which
+    /// <see cref="ProximityQuery"/> runs on the search's term states unless a bigram repeats.
+    /// </summary>
+    private Query Proximity(List<AnalyzedToken> bigrams)
     {
-        var phrase = new PhraseQuery { Slop = ProximitySlop };
-        for (var i = 0; i < bigrams.Count; i++) phrase.Add(new Term(ArticleFields.BodyBigrams, bigrams[i].Term), i);
-        phrase.Boost = ProximityBonusBoost;
+        var terms = bigrams.Select((bigram, i) => (new Term(ArticleFields.BodyBigrams, bigram.Term), i)).ToList();
+        if (terms.DistinctBy(t => t.Item1).Count() == terms.Count)
+            return new ProximityQuery(terms, ProximitySlop, states) { Boost = ProximityBonusBoost };
+        var phrase = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBonusBoost };
+        foreach (var (term, position) in terms) phrase.Add(term, position);
         return phrase;
     }
 
