@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -92,39 +93,56 @@ internal sealed class FacetingCollector(
     public FacetCounts Counts()
     {
         FlushSegmentCounts();
-        return new FacetCounts(
-            Ranked(_sectionCounts),
-            Ranked(_regionCounts),
-            [.. _yearCounts.OrderByDescending(y => y.Key).Select(y => new FacetValue(y.Key.ToString(), y.Value))]);
+        return new FacetCounts(Ranked(_sectionCounts), Ranked(_regionCounts), Newest(_yearCounts));
     }
 
-    private static List<FacetValue> Ranked(Dictionary<string, int> counts) =>
-        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new FacetValue(c.Key, c.Value))];
+    /// <summary>Most articles first, equal counts by name.</summary>
+    private static List<FacetValue> Ranked(Dictionary<string, int> counts)
+    {
+        var ranked = new List<FacetValue>(counts.Count);
+        foreach (var (name, count) in counts) ranked.Add(new FacetValue(name, count));
+        ranked.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        return ranked;
+    }
 
-    /// <summary>Keys and ordinals are per segment, so counts become names when the collector leaves a segment.</summary>
+    private static List<FacetValue> Newest(Dictionary<int, int> counts)
+    {
+        var years = new List<int>(counts.Keys);
+        years.Sort(static (a, b) => b.CompareTo(a));
+        return years.ConvertAll(year => new FacetValue(year.ToString(CultureInfo.InvariantCulture), counts[year]));
+    }
+
+    /// <summary>
+    /// Keys and ordinals are per segment, so counts become names when the collector leaves a segment: the keys' counts
+    /// are summed per section, region and year ordinal first, and each name met once.
+    /// </summary>
     private void FlushSegmentCounts()
     {
         if (_segment is not { } segment) return;
+        var sections = new int[segment.SectionNames.Length];
+        var regions = new int[segment.RegionNames.Length];
+        var years = new int[segment.Years.Length];
         for (var key = 0; key < _keyCounts.Length; key++)
         {
             var count = _keyCounts[key];
             if (count == 0) continue;
             var section = segment.KeySection[key];
-            if (_keyRegionPasses[key] && section >= 0)
-                Add(_sectionCounts, segment.SectionNames[section], count);
+            if (_keyRegionPasses[key] && section >= 0) sections[section] += count;
             if (_keySectionPasses[key])
                 for (var i = segment.KeyRegionStart[key]; i < segment.KeyRegionStart[key + 1]; i++)
-                    Add(_regionCounts, segment.RegionNames[segment.KeyRegionOrds[i]], count);
-            if (_keyPasses[key])
-            {
-                var year = segment.Years[segment.KeyYear[key]];
-                _yearCounts[year] = _yearCounts.GetValueOrDefault(year) + count;
-            }
+                    regions[segment.KeyRegionOrds[i]] += count;
+            if (_keyPasses[key]) years[segment.KeyYear[key]] += count;
         }
+        Add(_sectionCounts, segment.SectionNames, sections);
+        Add(_regionCounts, segment.RegionNames, regions);
+        Add(_yearCounts, segment.Years, years);
         _segment = null;
         _keyCounts = [];
 
-        static void Add(Dictionary<string, int> counts, string name, int count) =>
-            counts[name] = counts.GetValueOrDefault(name) + count;
+        static void Add<T>(Dictionary<T, int> counts, T[] names, int[] segmentCounts) where T : notnull
+        {
+            for (var ord = 0; ord < segmentCounts.Length; ord++)
+                if (segmentCounts[ord] > 0) counts[names[ord]] = counts.GetValueOrDefault(names[ord]) + segmentCounts[ord];
+        }
     }
 }
