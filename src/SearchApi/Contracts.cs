@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArchiveSearch.Ingest;
@@ -139,8 +140,7 @@ public static class Wire
     public static IEnumerable<string> NamesOf<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Name);
 
     /// <summary>The member with this wire name, or null.</summary>
-    public static T? TryParse<T>(string name) where T : struct, Enum =>
-        Enum.GetValues<T>().Where(v => Name(v) == name).Select(v => (T?)v).FirstOrDefault();
+    public static T? TryParse<T>(string name) where T : struct, Enum => Members<T>.ByName.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>A library value spelt as the wire spells it; a name the API does not know is a bug, not bad input.</summary>
     public static T Parse<T>(string name) where T : struct, Enum =>
@@ -148,5 +148,17 @@ public static class Wire
 
     /// <summary>A library enum as the API's enum of the same member names.</summary>
     public static TTo Convert<TFrom, TTo>(TFrom value) where TFrom : struct, Enum where TTo : struct, Enum =>
-        Enum.Parse<TTo>(value.ToString());
+        Members<TTo>.ByMember[Members<TFrom>.MemberName[value]];
+
+    /// <summary>
+    /// An enum's members by wire name and by member name, worked out once: every search parses two or more (how the query
+    /// matched, its order, each term's kind), and spelling every member in snake case to find one cost a cached search 2%
+    /// of its CPU.
+    /// </summary>
+    private static class Members<T> where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<string, T> ByName = Enum.GetValues<T>().ToFrozenDictionary(v => Name(v));
+        public static readonly FrozenDictionary<string, T> ByMember = Enum.GetValues<T>().ToFrozenDictionary(v => v.ToString());
+        public static readonly FrozenDictionary<T, string> MemberName = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => v.ToString());
+    }
 }
