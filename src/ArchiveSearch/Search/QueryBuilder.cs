@@ -380,8 +380,8 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     /// </summary>
     private Query Proximity(List<AnalyzedToken> bigrams)
     {
-        var terms = bigrams.Select((bigram, i) => (new Term(ArticleFields.BodyBigrams, bigram.Term), i)).ToList();
-        if (terms.DistinctBy(t => t.Item1).Count() == terms.Count)
+        var terms = bigrams.Select((bigram, i) => (Term: new Term(ArticleFields.BodyBigrams, bigram.Term), Position: i)).ToList();
+        if (terms.DistinctBy(t => t.Term).Count() == terms.Count)
             return new ProximityQuery(terms, ProximitySlop, states) { Boost = ProximityBonusBoost };
         var phrase = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBonusBoost };
         foreach (var (term, position) in terms) phrase.Add(term, position);

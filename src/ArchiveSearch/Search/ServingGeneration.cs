@@ -133,7 +133,10 @@ public sealed partial class ServingGeneration : IDisposable
         /// </summary>
         private readonly ConcurrentDictionary<int, StoredArticle> _articles = new();
 
-        /// <summary>Each thread's terms and postings enums over this generation's reader, dropped with it.</summary>
+        /// <summary>
+        /// Each thread's terms and postings enums over this generation's reader. A search holds a lease, so they are only
+        /// used while the reader is open; they go with the generation when the collector takes it.
+        /// </summary>
         private readonly ThreadLocal<ThreadEnums> _enums;
 
         private OpenGeneration(string name, DirectoryReader reader)
