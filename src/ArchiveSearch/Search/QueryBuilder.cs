@@ -351,7 +351,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     {
         0 => null,
         1 => TermQueryOf(new Term(field, tokens[0].Term)),
-        _ => new ExactPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))], states),
+        _ => new PooledPhraseQuery([.. tokens.Select(t => (new Term(field, t.Term), t.Position - tokens[0].Position))], slop: 0, states),
     };
 
     /// <summary>A term query over the term's place in the index, looked up once for the whole search.</summary>
@@ -375,14 +375,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     }
 
     /// <summary>
-    /// Rewards the query's words occurring near each other in the body: Lucene's sloppy phrase over their bigrams, which
-    /// <see cref="ProximityQuery"/> runs on the search's term states unless a bigram repeats.
+    /// Rewards the query's words occurring near each other in the body: a sloppy phrase over their bigrams, on the
+    /// search's term states unless a bigram repeats (Lucene's PhraseQuery then).
     /// </summary>
     private Query Proximity(List<AnalyzedToken> bigrams)
     {
         var terms = bigrams.Select((bigram, i) => (Term: new Term(ArticleFields.BodyBigrams, bigram.Term), Position: i)).ToList();
         if (terms.DistinctBy(t => t.Term).Count() == terms.Count)
-            return new ProximityQuery(terms, ProximitySlop, states) { Boost = ProximityBonusBoost };
+            return new PooledPhraseQuery(terms, ProximitySlop, states) { Boost = ProximityBonusBoost };
         var phrase = new PhraseQuery { Slop = ProximitySlop, Boost = ProximityBonusBoost };
         foreach (var (term, position) in terms) phrase.Add(term, position);
         return phrase;
