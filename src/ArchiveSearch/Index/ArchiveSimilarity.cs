@@ -42,8 +42,13 @@ public sealed class ArchiveSimilarity : Similarity
         var sumTotalTermFreq = collectionStats.SumTotalTermFreq;
         // A field no document has, or whose statistics are not kept, counts as one term long.
         var avgdl = sumTotalTermFreq <= 0 ? 1f : (float)(sumTotalTermFreq / (double)collectionStats.MaxDoc);
-        if (_lengthFactors.Count > MaxTables) _lengthFactors.Clear();
-        return new Stats(collectionStats.Field, idf, queryBoost, avgdl, _lengthFactors.GetOrAdd(avgdl, LengthFactors));
+        if (!_lengthFactors.TryGetValue(avgdl, out var factors))
+        {
+            // Counting a ConcurrentDictionary takes all its locks: only a new table pays for it.
+            if (_lengthFactors.Count >= MaxTables) _lengthFactors.Clear();
+            factors = _lengthFactors.GetOrAdd(avgdl, LengthFactors);
+        }
+        return new Stats(collectionStats.Field, idf, queryBoost, avgdl, factors);
     }
 
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
