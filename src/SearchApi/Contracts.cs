@@ -148,7 +148,7 @@ public static class Wire
 
     /// <summary>A library enum as the API's enum of the same member names.</summary>
     public static TTo Convert<TFrom, TTo>(TFrom value) where TFrom : struct, Enum where TTo : struct, Enum =>
-        Members<TTo>.ByMember[Members<TFrom>.MemberName[value]];
+        Members<TTo>.ByMember[value.ToString()];
 
     /// <summary>
     /// An enum's members by wire name and by member name, worked out once: every search parses two or more (how the query
@@ -159,6 +159,5 @@ public static class Wire
     {
         public static readonly FrozenDictionary<string, T> ByName = Enum.GetValues<T>().ToFrozenDictionary(v => Name(v));
         public static readonly FrozenDictionary<string, T> ByMember = Enum.GetValues<T>().ToFrozenDictionary(v => v.ToString());
-        public static readonly FrozenDictionary<T, string> MemberName = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => v.ToString());
     }
 }
