@@ -122,8 +122,8 @@ public sealed class ArchiveSearcher : IDisposable
         if (relaxed is not null)
             (top, facets, match, minimumMatch) = (relaxed.Top, relaxed.Facets, "relaxed", relaxed.MinimumMatch);
 
-        if (sort == SearchSort.Relevance && built?.BonusQuery() is { } bonus)
-            top = BonusRescorer.Rescore(searcher, top, bonus);
+        if (sort == SearchSort.Relevance && built is not null)
+            top = BonusRescorer.Rescore(searcher, top, built.BonusQuery(), built.Reading.Years, built.Reading.Places);
         // What the strict query found (fewer than RelaxBelow articles, all in its top docs) ranks first.
         if (sort == SearchSort.Relevance && relaxed is { StrictDocs.Count: > 0 })
             top = new TopDocs(top.TotalHits, Relaxation.StrictFirst(top.ScoreDocs, h => relaxed.StrictDocs.Contains(h.Doc)), top.MaxScore);

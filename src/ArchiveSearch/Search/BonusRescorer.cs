@@ -1,27 +1,43 @@
 using ArchiveSearch.Index;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace ArchiveSearch.Search;
 
 /// <summary>
-/// Adds a bonus query's score to the first-pass hits it matches and re-sorts them, equal scores by the articles'
-/// ordinals as the first pass does. Lucene.Net's QueryRescorer does the same but fails on a segment where the
-/// bonus matches nothing (a null scorer) and on an empty page.
+/// Adds the bonuses to the first-pass hits and re-sorts them, equal scores by the articles' ordinals as the first pass
+/// does: a bonus query's score where it matches, and a fixed amount for a year or a place the query names. Lucene.Net's
+/// QueryRescorer does the first but fails on a segment where the bonus matches nothing (a null scorer) and on an
+/// empty page.
 /// </summary>
 internal static class BonusRescorer
 {
-    public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, Query bonus)
+    /// <summary>
+    /// What an article dated in a year the query names gains (2022年 → 2022): a boost, not a filter, since an article may
+    /// give its date another way than the query does. Enough to reorder articles of similar scores, far below
+    /// what a title match of the query's words scores (30 and more on the bundled corpus), so a weak match is not
+    /// lifted over a strong one. On the natural judged queries 4 gave MRR@10 0.983, 6 and 8 gave 0.989.
+    /// </summary>
+    public const float YearBoost = 6f;
+    /// <summary>What an article tagged with a place the query names (常州) gains; as <see cref="YearBoost"/>.</summary>
+    public const float PlaceBoost = 6f;
+
+    /// <summary>
+    /// The years and places are read from the segments' values (<see cref="SegmentValues"/>): as range and term queries
+    /// they were rewritten and looked up for every search that named one, and the year's rewrite alone allocated 32 KiB.
+    /// </summary>
+    public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, Query? bonus, IReadOnlyList<int> years,
+        IReadOnlyList<string> places)
     {
-        if (firstPass.ScoreDocs.Length == 0) return firstPass;
+        if (firstPass.ScoreDocs.Length == 0 || (bonus is null && years.Count == 0 && places.Count == 0)) return firstPass;
         var hits = firstPass.ScoreDocs.Select(h => new ScoreDoc(h.Doc, h.Score)).OrderBy(h => h.Doc).ToArray();
         var ordinals = new long[hits.Length];
-        var weight = searcher.CreateNormalizedWeight(bonus);
+        var weight = bonus is null ? null : searcher.CreateNormalizedWeight(bonus);
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;
         var leafEnd = 0;
         Scorer? scorer = null;
-        NumericDocValues? ordinal = null;
+        SegmentValues? values = null;
+        var placeOrds = new int[places.Count];
         for (var i = 0; i < hits.Length; i++)
         {
             var hit = hits[i];
@@ -30,18 +46,36 @@ internal static class BonusRescorer
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
-                scorer = weight.GetScorer(leaves[leaf], null);
-                ordinal = leaves[leaf].AtomicReader.GetNumericDocValues(ArticleFields.Ordinal);
+                scorer = weight?.GetScorer(leaves[leaf], null);
+                values = SegmentValues.For(leaves[leaf].AtomicReader);
+                for (var p = 0; p < places.Count; p++) placeOrds[p] = Array.IndexOf(values.RegionNames, places[p]);
             }
             var target = hit.Doc - leaves[leaf].DocBase;
-            ordinals[i] = ordinal?.Get(target) ?? hit.Doc;
-            if (scorer is null) continue;
-            var at = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
-            if (at == target) hit.Score += scorer.GetScore();
+            ordinals[i] = values!.Ordinal[target];
+            var gained = Facts(values, target, years, placeOrds);
+            if (scorer is not null)
+            {
+                var at = scorer.DocID < target ? scorer.Advance(target) : scorer.DocID;
+                if (at == target) gained = scorer.GetScore() + gained;
+            }
+            hit.Score += gained;
         }
         var order = Enumerable.Range(0, hits.Length)
             .OrderByDescending(i => hits[i].Score).ThenBy(i => ordinals[i])
             .Select(i => hits[i]).ToArray();
         return new TopDocs(firstPass.TotalHits, order, order[0].Score);
+    }
+
+    /// <summary>The year and place bonuses of one document (region ordinals of the segment; -1 where it has no such region).</summary>
+    private static float Facts(SegmentValues values, int doc, IReadOnlyList<int> years, int[] placeOrds)
+    {
+        var gained = 0f;
+        for (var y = 0; y < years.Count; y++)
+            if (values.Date[doc] / 10000 == years[y]) gained += YearBoost;
+        if (placeOrds.Length == 0) return gained;
+        var key = values.FacetKey[doc];
+        for (var i = values.KeyRegionStart[key]; i < values.KeyRegionStart[key + 1]; i++)
+            if (Array.IndexOf(placeOrds, values.KeyRegionOrds[i]) >= 0) gained += PlaceBoost;
+        return gained;
     }
 }

@@ -23,15 +23,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     private const float ProximityBonusBoost = 1f;
     /// <summary>In bigram positions, about characters: the words within a sentence or so of each other.</summary>
     private const int ProximitySlop = 20;
-    /// <summary>
-    /// What an article dated in a year the query names gains: enough to reorder articles of similar scores, far below
-    /// what a title match of the query's words scores (30 and more on the bundled corpus), so a weak match is not
-    /// lifted over a strong one. On the natural judged queries 4 gave MRR@10 0.983, 6 and 8 gave 0.989.
-    /// </summary>
-    private const float YearBoost = 6f;
-    /// <summary>What an article tagged with a place the query names gains; as <see cref="YearBoost"/>.</summary>
-    private const float PlaceBoost = 6f;
-
     private readonly List<QueryTerm> _terms = [];
     private readonly List<string> _ignored = [];
     private readonly List<QueryPart> _parts = [];
@@ -77,8 +68,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         }
         if (proximity.Count > 1)
             bonus.Add(Proximity(proximity));
-        bonus.AddRange(_years.Select(YearBonus));
-        bonus.AddRange(_places.Select(PlaceBonus));
         return new BuiltQuery(_parts, _chunks, excluded, bonus, new QueryReading(_terms, _ignored, [.. _highlights.Values],
             [.. _years], _places), Relaxable: query is not UserQuery.All { Explicit: true });
     }
@@ -108,20 +97,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
 
     /// <summary>Text anywhere in an article as written (its bigrams in sequence): a group of words relaxation keeps whole.</summary>
     public Query? Verbatim(string text) => Match(text, highlight: false);
-
-    /// <summary>
-    /// A year in the query prefers articles dated in it (2022年 → 2022): a boost, not a filter, since an article
-    /// may give its date another way than the query does.
-    /// </summary>
-    private static Query YearBonus(int year) =>
-        new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(ArticleFields.Date, year * 10000 + 101, year * 10000 + 1231, true, true))
-        {
-            Boost = YearBoost,
-        };
-
-    /// <summary>A place in the query prefers articles tagged with it (常州): a boost, not a filter.</summary>
-    private Query PlaceBonus(string region) =>
-        new ConstantScoreQuery(TermQueryOf(new Term(ArticleFields.Regions, region))) { Boost = PlaceBoost };
 
     /// <summary>
     /// Punctuation separates words as a space does (title:机器人, of+the), so each side is its own term: a query
@@ -513,8 +488,8 @@ internal sealed record BuiltQuery(
     }
 
     /// <summary>
-    /// The bonuses (verbatim chunk, words near each other, years and places named) as one query, or null when
-    /// there are none. They only reorder the best first-pass hits, so the searcher adds them to those alone rather
+    /// The bonus queries (verbatim chunk, words near each other) as one, or null when there are none; the years and
+    /// places the query names are bonuses too (<see cref="QueryReading"/>), which the rescorer adds itself. They only reorder the best first-pass hits, so the searcher adds them to those alone rather
     /// than scoring every match.
     /// </summary>
     public Query? BonusQuery() => AnyOf(Bonus);
