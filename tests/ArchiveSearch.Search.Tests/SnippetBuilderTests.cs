@@ -66,4 +66,15 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
             SnippetBuilder.Build(reader, [(doc, body, true)], words).Should().Equal(expected, query);
         }
     }
+
+    [Fact]
+    public void A_snippet_is_html_encoded_with_its_newlines_as_spaces()
+    {
+        var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(index.Reader.Context))
+            .Build(UserQuery.Parse("人工智能")).Reading.Highlights;
+        const string body = "甲<b>乙&丙\"丁'戊·庚\U00020000辛人工智能壬\n癸";
+
+        SnippetBuilder.Build(index.Reader, [(0, body, true)], words).Should().Equal(
+            "甲&lt;b&gt;乙&amp;丙&quot;丁&#39;戊&#183;庚&#131072;辛<em>人工智能</em>壬 癸");
+    }
 }
