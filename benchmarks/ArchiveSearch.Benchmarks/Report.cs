@@ -101,6 +101,12 @@ public static class Report
             rows.Add((name, columns.Where(c => value(c) is not null).ToDictionary(c => c, c => F(value(c), format))));
         double? V(string c, string m) => Value(raw, c, m);
         double? Div(double? a, double? b) => a is { } x && b is > 0 ? x / b : null;
+        // The slowest and fastest passes beside the median the row above shows.
+        void Spread(string prefix)
+        {
+            foreach (var (c, text) in rows[^1].Item2.ToList())
+                rows[^1].Item2[c] = $"{text} ({F(V(c, $"{prefix}.rps_slowest"), "F0")}–{F(V(c, $"{prefix}.rps_fastest"), "F0")})";
+        }
 
         Add("articles", c => V(c, "articles") ?? V(c, "corpus.articles"), "F0");
         Add("raw text, MB (UTF-8 of title+body)", c => Div(V(c, "corpus.raw_bytes"), 1e6), "F1");
@@ -178,8 +184,10 @@ public static class Report
         Add("in process, 1 thread: CPU ms per query", c => V(c, "thr.t1.cpu_ms_per_query"));
         Add("in process, 16 threads: queries/s", c => V(c, "thr.t16.qps"), "F0");
         Add("in process, 16 threads: CPU ms per query", c => V(c, "thr.t16.cpu_ms_per_query"));
-        Add("HTTP /health/live, requests/s", c => V(c, "http.live.rps"), "F0");
-        Add("HTTP /api/search mix, requests/s", c => V(c, "http.search.rps"), "F0");
+        Add("HTTP /health/live beside the mix, requests/s (median pass; slowest–fastest)", c => V(c, "http.live.rps"), "F0");
+        Spread("http.live");
+        Add("HTTP /api/search mix, requests/s (median pass; slowest–fastest)", c => V(c, "http.search.rps"), "F0");
+        Spread("http.search");
         Add("**HTTP search / live** (floor ≥ 0.10 at 100k, ≥ 0.30 bundled)", c => Div(V(c, "http.search.rps"), V(c, "http.live.rps")), "F3");
         Add("HTTP search: API CPU ms per request", c => V(c, "http.search.cpu_ms_per_request"));
         Add("HTTP search CPU / in-process CPU on 1 thread", c => Div(V(c, "http.search.cpu_ms_per_request"), V(c, "thr.t1.cpu_ms_per_query")));
@@ -188,18 +196,16 @@ public static class Report
         Add("HTTP search errors + non-2xx", c => V(c, "http.search.errors") + V(c, "http.search.non2xx"), "F0");
         Add("HTTP mix with caches on, requests/s", c => V(c, "http.mix_cached.rps"), "F0");
         Add("HTTP Zipf stream, caches off, requests/s (median pass; slowest–fastest)", c => V(c, "http.zipf_nocache.rps"), "F0");
-        var zipfOffSpread = rows[^1].Item2;
-        foreach (var c in zipfOffSpread.Keys.ToList())
-            zipfOffSpread[c] += $" ({F(V(c, "http.zipf_nocache.rps_slowest"), "F0")}–{F(V(c, "http.zipf_nocache.rps_fastest"), "F0")})";
+        Spread("http.zipf_nocache");
         Add("HTTP Zipf stream, caches off / live", c => Div(V(c, "http.zipf_nocache.rps"), V(c, "http.live.rps")), "F3");
         Add("HTTP Zipf stream, caches off, p50 / p99 ms", c => V(c, "http.zipf_nocache.p50_ms"), "F2");
         var zipfOff = rows[^1].Item2;
         foreach (var c in zipfOff.Keys.ToList()) zipfOff[c] += " / " + F(V(c, "http.zipf_nocache.p99_ms"), "F2");
         Add("HTTP Zipf stream, caches on, requests/s (median pass; slowest–fastest)", c => V(c, "http.zipf.rps"), "F0");
-        var zipfSpread = rows[^1].Item2;
-        foreach (var c in zipfSpread.Keys.ToList())
-            zipfSpread[c] += $" ({F(V(c, "http.zipf.rps_slowest"), "F0")}–{F(V(c, "http.zipf.rps_fastest"), "F0")})";
-        Add("**HTTP Zipf stream, caches on / live** (floor ≥ 0.40 bundled)", c => Div(V(c, "http.zipf.rps"), V(c, "http.live.rps")), "F3");
+        Spread("http.zipf");
+        Add("HTTP /health/live beside the Zipf passes, requests/s (median pass; slowest–fastest)", c => V(c, "http.zipf_live.rps"), "F0");
+        Spread("http.zipf_live");
+        Add("**HTTP Zipf stream, caches on / live beside it** (floor ≥ 0.40 bundled)", c => Div(V(c, "http.zipf.rps"), V(c, "http.zipf_live.rps")), "F3");
         Add("HTTP Zipf stream, caches on, p50 / p99 ms", c => V(c, "http.zipf.p50_ms"), "F2");
         var zipfOn = rows[^1].Item2;
         foreach (var c in zipfOn.Keys.ToList()) zipfOn[c] += " / " + F(V(c, "http.zipf.p99_ms"), "F2");
@@ -231,7 +237,7 @@ public static class Report
     {
         // The bundled corpus's HTTP floors (issue 13) stand even in a run without synthetic sizes (--sizes "").
         yield return Check("HTTP Zipf stream, caches on ≥ 0.40 × /health/live on the bundled corpus",
-            Value(raw, "bundled", "http.zipf.rps") / Value(raw, "bundled", "http.live.rps"), r => r >= 0.40, "F3");
+            Value(raw, "bundled", "http.zipf.rps") / Value(raw, "bundled", "http.zipf_live.rps"), r => r >= 0.40, "F3");
         yield return Check("HTTP six-query mix, caches off ≥ 0.20 × /health/live on the bundled corpus",
             Value(raw, "bundled", "http.search.rps") / Value(raw, "bundled", "http.live.rps"), r => r >= 0.20, "F3");
         if (sizes.Count == 0) yield break;
