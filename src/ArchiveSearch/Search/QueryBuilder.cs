@@ -489,8 +489,8 @@ internal sealed record BuiltQuery(
 
     /// <summary>
     /// The bonus queries (verbatim chunk, words near each other) as one, or null when there are none; the years and
-    /// places the query names are bonuses too (<see cref="QueryReading"/>), which the rescorer adds itself. They only reorder the best first-pass hits, so the searcher adds them to those alone rather
-    /// than scoring every match.
+    /// places the query names are bonuses too (<see cref="QueryReading"/>), which the rescorer adds itself. They only
+    /// reorder the best first-pass hits, so the searcher adds them to those alone rather than scoring every match.
     /// </summary>
     public Query? BonusQuery() => AnyOf(Bonus);
 

@@ -242,8 +242,8 @@ internal static class SnippetBuilder
 
     /// <summary>
     /// What HTML encoding changes (markup characters, U+00A0–U+00FF, surrogates) and the newline a snippet shows as a
-    /// space. Most stretches of a body hold none of them and are copied as they are: encoding each as a string of its
-    /// own was most of what a snippet allocated.
+    /// space. Most stretches of a body hold none of them and are copied as they are: a substring, its encoding and a
+    /// copy without newlines for each stretch were 5 KiB of the 59 a one-word search allocated.
     /// </summary>
     private static readonly SearchValues<char> Changed = SearchValues.Create(
         [.. "<>&\"'\n", .. Enumerable.Range(0xA0, 0x60).Select(c => (char)c), .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]);
