@@ -172,7 +172,7 @@ public sealed class ArchiveSearcher : IDisposable
         }
         if (bestLevel is null) return null;
 
-        var (top, facets) = Collect(searcher, built.Compose(terms, bestLevel), filter, request, sort, cancellation);
+        var (top, facets) = Collect(searcher, built.Compose(terms, bestLevel, strictFound: strict.TotalHits > 0), filter, request, sort, cancellation);
         return bestLevel.AnyOf.Count > 0
             ? new Relaxed(top, facets, 1, [], [.. bestLevel.AnyOf.Select(i => built.Parts[i].Text)], strictDocs)
             : new Relaxed(top, facets, bestLevel.Required.Sum(i => terms.Sizes[i]),

@@ -454,9 +454,10 @@ internal sealed record BuiltQuery(
 
     /// <summary>
     /// A relaxed query over <paramref name="terms"/> (single words or groups relaxation keeps whole) at one level:
-    /// the articles it finds, and every article the strict query finds. The level's AnyOf are single words (parts).
+    /// the articles it finds, and every article the strict query finds (<paramref name="strictFound"/>: it found any).
+    /// The level's AnyOf are single words (parts).
     /// </summary>
-    public Query Compose(RelaxationTerms terms, RelaxationLevel level)
+    public Query Compose(RelaxationTerms terms, RelaxationLevel level, bool strictFound)
     {
         var relaxed = new BooleanQuery();
         foreach (var i in level.Required) relaxed.Add(terms.Queries[i], Occur.MUST);
@@ -472,10 +473,15 @@ internal sealed record BuiltQuery(
         // Relaxing adds articles after the ones with every term; it should not reorder them below, nor lose one
         // (a group kept whole is stricter than its words apart). BM25 has no coordination factor, so a partial
         // match with a frequent word would outrank a full match with rare ones: the strict query, boosted, puts
-        // (1 + boost) × their score on full matches.
-        var every = Compose();
-        every.Boost = EveryTermBoost;
-        var either = new BooleanQuery { { relaxed, Occur.SHOULD }, { every, Occur.SHOULD } };
+        // (1 + boost) × their score on full matches. When the strict query found nothing it adds nothing but its cost, a
+        // second scorer over every word: three queries whose words no article has together took 6-8% less time without.
+        var either = new BooleanQuery { { relaxed, Occur.SHOULD } };
+        if (strictFound)
+        {
+            var every = Compose();
+            every.Boost = EveryTermBoost;
+            either.Add(every, Occur.SHOULD);
+        }
         foreach (var query in Excluded) either.Add(query, Occur.MUST_NOT);
         return either;
     }
