@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace SearchApi;
 
 /// <summary>
-/// A search's 200: a <see cref="SearchResponse"/> in the JSON <see cref="FastJson{T}"/> writes for one, its hits and facets
-/// written from <see cref="EncodedPages"/> when the caches keep them, by the generated writers when they do not.
+/// A search's 200: a <see cref="SearchResponse"/> in the JSON <see cref="FastJson{T}"/> writes for one, its interpretation,
+/// hits and facets written from <see cref="EncodedPages"/> when the caches keep them, by the generated writers when they
+/// do not.
 /// </summary>
-public sealed class SearchJson(QueryResponse query, SearchResult result, long tookMs, byte[]? hits, byte[]? facets)
+public sealed class SearchJson(SearchResult result, long tookMs, byte[]? query, byte[]? hits, byte[]? facets)
     : IResult, IEndpointMetadataProvider
 {
     // SearchResponse's properties, in its order and as its generated writer names them (a test holds the two equal).
@@ -25,7 +26,8 @@ public sealed class SearchJson(QueryResponse query, SearchResult result, long to
     {
         writer.WriteStartObject();
         writer.WritePropertyName(Query);
-        writers.Handler<QueryResponse>()(writer, query);
+        if (query is not null) writer.WriteRawValue(query, skipInputValidation: true);
+        else writers.Handler<QueryResponse>()(writer, QueryResponse.Of(result.Query));
         writer.WriteNumber(Total, result.Total);
         writer.WriteNumber(Page, result.Page);
         writer.WriteNumber(PageSize, result.PageSize);

@@ -88,6 +88,12 @@ public sealed class SearchCacheTests(CorpusIndexFixture index) : IDisposable
         simplified.Query.Normalized.Should().BeNull();
         traditional.Hits.Select(h => h.Article.Id).Should().Equal(simplified.Hits.Select(h => h.Article.Id)).And.NotBeEmpty();
         Json(traditional).Should().Be(Json(_uncached.Search(new SearchRequest { Query = "科技創新" })));
+
+        var again = searcher.Search(new SearchRequest { Query = "科技创新" });
+        again.Query.Text.Should().Be("科技创新");
+        again.Query.Normalized.Should().BeNull();
+        searcher.Search(new SearchRequest { Query = "科技创新" }).Query.Should().BeSameAs(again.Query,
+            "a repeat of the text as typed reads as it did, made once (the API keeps it encoded)");
     }
 
     [Fact]

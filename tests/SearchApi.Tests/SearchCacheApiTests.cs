@@ -99,6 +99,9 @@ public sealed class SearchCacheApiTests(ApiFixture api)
             ($"/api/search?q={Q("专利")}&section={Q("知识产权")}&sort=date",
                 new SearchRequest { Query = "专利", Sections = ["知识产权"], Sort = SearchSort.Date }),
             ($"/api/search?region={Q("江苏")}", new SearchRequest { Regions = ["江苏"] }),
+            // One first pass, two texts typed: each answer says its own.
+            ($"/api/search?q={Q("科技创新")}", new SearchRequest { Query = "科技创新" }),
+            ($"/api/search?q={Q("科技創新")}", new SearchRequest { Query = "科技創新" }),
         ];
         foreach (var (url, request) in searches)
         {

@@ -73,8 +73,9 @@ public sealed class ArchiveSearcher : IDisposable
         var snippets = request.Snippets && first.Reading is not null;
         var hits = _cache.Page(new PageKey(key, start, request.PageSize, snippets),
             () => Page(lease.Generation, first, start, request.PageSize, snippets));
-        return new SearchResult(Interpret(request, text, folded, first.Reading, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped),
-            first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
+        var interpretation = first.Interpretation(text, request.Sections, request.Regions,
+            () => Interpret(request, text, folded, first.Reading, first.Match, first.MinimumMatch, sort, first.Note, first.Dropped));
+        return new SearchResult(interpretation, first.Top.TotalHits, request.Page, request.PageSize, hits, first.Facets);
     }
 
     /// <summary>A page of hits cut from the first pass: the articles without their bodies, and snippets when asked for.</summary>

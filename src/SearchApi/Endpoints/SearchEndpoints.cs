@@ -58,8 +58,8 @@ public static class SearchEndpoints
             var elapsed = clock.Elapsed;
             metrics.Searched(elapsed, result.Total, result.Query.Match);
             log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
-            return new SearchJson(QueryResponse.Of(result.Query), result, (long)elapsed.TotalMilliseconds,
-                pages.Hits(result.Hits), pages.Facets(result.Facets));
+            return new SearchJson(result, (long)elapsed.TotalMilliseconds,
+                pages.Query(result.Query), pages.Hits(result.Hits), pages.Facets(result.Facets));
         }
         catch (SearchRequestException e)
         {
