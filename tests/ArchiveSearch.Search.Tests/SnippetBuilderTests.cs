@@ -77,4 +77,17 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
         SnippetBuilder.Build(index.Reader, [(0, body, true)], words).Should().Equal(
             "甲&lt;b&gt;乙&amp;丙&quot;丁&#39;戊&#183;庚&#131072;辛<em>人工智能</em>壬 癸");
     }
+
+    [Theory]
+    [InlineData("甲·乙人工智能", "甲&#183;乙<em>人工智能</em>")]
+    [InlineData("甲\U00020000乙人工智能", "甲&#131072;乙<em>人工智能</em>")]
+    [InlineData("人工智能甲\n乙", "<em>人工智能</em>甲 乙")]
+    [InlineData("甲&乙人工智能", "甲&amp;乙<em>人工智能</em>")]
+    public void A_stretch_with_one_character_to_encode_is_encoded(string body, string expected)
+    {
+        var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(index.Reader.Context))
+            .Build(UserQuery.Parse("人工智能")).Reading.Highlights;
+
+        SnippetBuilder.Build(index.Reader, [(0, body, true)], words).Should().Equal(expected);
+    }
 }

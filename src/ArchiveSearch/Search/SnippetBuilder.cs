@@ -206,7 +206,8 @@ internal static class SnippetBuilder
     /// <summary>Overlapping and adjacent matches joined (人工 + 工智 + 智能), in place.</summary>
     private static List<(int Start, int End)> Merge(List<(int Start, int End)> spans)
     {
-        spans.Sort();
+        // One word's matches come in order; sorting them anyway was 3% of a search on the bundled mix.
+        if (!InOrder(spans)) spans.Sort();
         var merged = 0;
         for (var i = 0; i < spans.Count; i++)
         {
@@ -217,6 +218,13 @@ internal static class SnippetBuilder
         }
         spans.RemoveRange(merged, spans.Count - merged);
         return spans;
+    }
+
+    private static bool InOrder(List<(int Start, int End)> spans)
+    {
+        for (var i = 1; i < spans.Count; i++)
+            if (spans[i].CompareTo(spans[i - 1]) < 0) return false;
+        return true;
     }
 
     /// <summary>Where the window holding the most matched characters starts, backed up to its sentence's start when near.</summary>
@@ -236,22 +244,31 @@ internal static class SnippetBuilder
                 bestStart = matches[first].Start;
             }
         }
-        var sentenceStart = body.LastIndexOfAny(['。', '！', '？', '\n'], Math.Max(0, bestStart - 1)) + 1;
+        var sentenceStart = body.AsSpan(0, Math.Max(0, bestStart - 1) + 1).LastIndexOfAny(SentenceEnds) + 1;
         return bestStart - sentenceStart <= LeadIn ? sentenceStart : bestStart - LeadIn;
     }
 
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？\n");
+
     /// <summary>
-    /// What HTML encoding changes (markup characters, U+00A0–U+00FF, surrogates) and the newline a snippet shows as a
-    /// space. Most stretches of a body hold none of them and are copied as they are: a substring, its encoding and a
-    /// copy without newlines for each stretch were 5 KiB of the 59 a one-word search allocated.
+    /// The markup characters HTML encoding changes, and the newline a snippet shows as a space; it also changes
+    /// U+00A0–U+00FF and surrogates (<see cref="Changes"/>). Most stretches of a body hold none of them and are copied
+    /// as they are: a substring, its encoding and a copy without newlines for each stretch were 5 KiB of the 59 a
+    /// one-word search allocated.
     /// </summary>
-    private static readonly SearchValues<char> Changed = SearchValues.Create(
-        [.. "<>&\"'\n", .. Enumerable.Range(0xA0, 0x60).Select(c => (char)c), .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]);
+    private static readonly SearchValues<char> Markup = SearchValues.Create("<>&\"'\n");
+
+    /// <summary>
+    /// Whether encoding changes the text. Three vectorised scans: one set of all of it was a probabilistic map, 2% of
+    /// a search on the bundled mix.
+    /// </summary>
+    private static bool Changes(ReadOnlySpan<char> text) =>
+        text.ContainsAny(Markup) || text.ContainsAnyInRange('\u00A0', '\u00FF') || text.ContainsAnyInRange('\uD800', '\uDFFF');
 
     private static void Append(StringBuilder snippet, string body, int from, int to)
     {
         if (to <= from) return;
-        if (body.AsSpan(from, to - from).ContainsAny(Changed))
+        if (Changes(body.AsSpan(from, to - from)))
             snippet.Append(WebUtility.HtmlEncode(body[from..to]).Replace('\n', ' '));
         else
             snippet.Append(body, from, to - from);
