@@ -107,6 +107,7 @@ public sealed class RelaxationTests
     [InlineData("常州市", "常州")]
     [InlineData("江苏省", "江苏")]
     [InlineData("武进", "武进")]
+    [InlineData("武进区", "武进")]
     [InlineData("全国", null)]
     [InlineData("长三角", null)]
     [InlineData("常州科技", null)]
