@@ -13,7 +13,7 @@ public sealed class ArchiveSimilarityTests(CorpusIndexFixture index)
     [Fact]
     public void It_scores_terms_and_phrases_as_BM25_does()
     {
-        var ours = new IndexSearcher(index.Reader) { Similarity = new ArchiveSimilarity() };
+        var ours = index.LuceneSearcher();
         var lucene = new IndexSearcher(index.Reader) { Similarity = new BM25Similarity() };
         var compared = 0;
         foreach (var text in new[] { "创新", "知识产权", "未来产业", "人工智能", "常州", "新能源汽车" })

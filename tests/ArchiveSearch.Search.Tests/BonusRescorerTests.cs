@@ -17,7 +17,7 @@ public sealed class BonusRescorerTests(CorpusIndexFixture index)
     [InlineData(2024, "江苏")]
     public void An_article_gains_for_the_year_it_is_dated_in_and_for_the_place_it_is_tagged_with(int year, string place)
     {
-        var searcher = new IndexSearcher(index.Reader) { Similarity = new ArchiveSimilarity() };
+        var searcher = index.LuceneSearcher();
         var all = searcher.Search(new MatchAllDocsQuery(), index.Reader.MaxDoc);
         var before = all.ScoreDocs.ToDictionary(h => h.Doc, h => h.Score);
 
@@ -38,7 +38,7 @@ public sealed class BonusRescorerTests(CorpusIndexFixture index)
     [Fact]
     public void Its_scores_are_those_of_the_range_and_term_queries_the_bonuses_were()
     {
-        var searcher = new IndexSearcher(index.Reader) { Similarity = new ArchiveSimilarity() };
+        var searcher = index.LuceneSearcher();
         var first = searcher.Search(new TermQuery(new Term(ArticleFields.BodyBigrams, "创新")), 100);
         first.ScoreDocs.Should().HaveCountGreaterThan(20);
         var asQueries = new BooleanQuery

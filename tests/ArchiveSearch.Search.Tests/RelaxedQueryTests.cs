@@ -1,5 +1,3 @@
-using ArchiveSearch.Index;
-using Lucene.Net.Search;
 using TestSupport;
 
 namespace ArchiveSearch.Search.Tests;
@@ -14,7 +12,7 @@ public sealed class RelaxedQueryTests(CorpusIndexFixture index)
     [InlineData("知识产权 海洋 保护")]
     public void Left_without_a_strict_query_that_found_nothing_each_step_finds_and_scores_as_with_it(string text)
     {
-        var searcher = new IndexSearcher(index.Reader) { Similarity = new ArchiveSimilarity() };
+        var searcher = index.LuceneSearcher();
         using var states = new TermStates(index.Reader.Context);
         var builder = new QueryBuilder(QueryVocabulary.Default, states);
         var built = builder.Build(UserQuery.Parse(text));

@@ -2,6 +2,7 @@ using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
 using ArchiveSearch.Search;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace TestSupport;
 
@@ -36,6 +37,9 @@ public sealed class CorpusIndexFixture : IDisposable
 
     /// <summary>A Lucene reader over the serving generation, for tests of the pieces the searcher is made of.</summary>
     public DirectoryReader Reader => _reader.Value.Reader;
+
+    /// <summary>A Lucene searcher over <see cref="Reader"/> that scores as the serving generation's does.</summary>
+    public IndexSearcher LuceneSearcher() => new(Reader) { Similarity = new ArchiveSimilarity() };
 
     /// <summary>The one article with this exact title.</summary>
     public Article ByTitle(string title) => Articles.Single(a => a.Title == title);
