@@ -18,6 +18,7 @@ internal enum TermRole
 /// <summary>
 /// A term of the query as relaxation sees it: its role, in how many articles it occurs, and its weight, the idf
 /// BM25 gives it (for a word matched as a sequence of bigrams, the sum of their idfs, as Lucene scores a phrase).
+/// A year's are not counted (0, 0): relaxation never requires, drops or weighs one.
 /// </summary>
 internal readonly record struct TermStats(TermRole Role, int DocFreq, double Weight);
 

@@ -62,15 +62,18 @@ internal sealed class RelaxationTerms
         var partMatches = new Dictionary<int, Matches>();
         foreach (var (first, last) in groups)
         {
-            var (query, matches) = first == last
-                ? (parts[first].Query, partMatches[first] = match(parts[first].Query))
-                : Verbatim(first, last);
+            // A year is never required, dropped or one of several (Relaxation.Levels): its bonus prefers the articles
+            // dated in it, so which articles write it is never asked, and searching for it was a search for nothing.
+            var (query, matches) = first != last ? Verbatim(first, last)
+                : parts[first].Role == TermRole.Year ? (parts[first].Query, Matches.None(docCount))
+                : (parts[first].Query, partMatches[first] = match(parts[first].Query));
             var role = first == last ? parts[first].Role : TermRole.Word;
             var text = first == last ? parts[first].Text : built.Chunks[parts[first].Chunk][parts[first].Start..parts[last].End];
             queries.Add(query!);
             texts.Add(text);
             sizes.Add(last - first + 1);
-            stats.Add(new TermStats(role, matches.Count, role == TermRole.Fixed ? Relaxation.Idf(matches.Count, docCount) : Weight(text)));
+            stats.Add(role == TermRole.Year ? new TermStats(role, 0, 0)
+                : new TermStats(role, matches.Count, role == TermRole.Fixed ? Relaxation.Idf(matches.Count, docCount) : Weight(text)));
             docs.Add(matches.Docs);
         }
         return new RelaxationTerms(parts, match, partMatches, queries, texts, sizes, stats, docs);
