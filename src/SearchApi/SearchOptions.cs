@@ -21,9 +21,10 @@ public sealed class SearchOptions
 
     /// <summary>
     /// Searches running at once; more wait in a queue of <see cref="SearchQueueLimit"/>, then get 429. Searches
-    /// are CPU-bound, so more than one per core only adds contention: at 100k articles, with the caches on, 2 permits
-    /// served the Zipf stream at 2,729 requests/s (p99 110 ms), 4 at 2,470 (151 ms), 16 at 2,584 (135 ms); and letting
-    /// cached answers skip the queue raised the p99 (docs/performance.md, "Concurrency").
+    /// are CPU-bound, so more than one per core only adds contention where they are long: at 100k articles on 2 cores,
+    /// 4 permits raised the Zipf stream's p99 with the caches off from 30-33 to 40 ms, and 16 gained nothing with them
+    /// on; letting cached answers skip the queue raised the p99. A small archive's cold searches spent 7% less CPU with
+    /// 4 (docs/performance.md, "Concurrency").
     /// </summary>
     [Range(1, 1024)] public int MaxConcurrentSearches { get; set; } = Environment.ProcessorCount;
 
