@@ -5,10 +5,10 @@ namespace ArchiveSearch.Search;
 
 /// <summary>
 /// The terms a query relaxes over, read against the index: adjacent topic words the archive holds verbatim become
-/// one group (<see cref="Relaxation.Compounds"/>), and each term is matched once: how many articles have it (a word
-/// no article has goes first) and its weight, the idf of the index terms it is matched by, decide the order they are
-/// given up in, and which articles have it (passing the filters) tell how many a step finds without searching again
-/// (<see cref="CountAt"/>). Only a query that found too little comes here, so this costs the others nothing.
+/// one group (<see cref="Relaxation.Compounds"/>), and each term but a year is matched once: how many articles have
+/// it (a word no article has goes first) and its weight, the idf of the index terms it is matched by, decide the order
+/// they are given up in, and which articles have it (passing the filters) tell how many a step finds without searching
+/// again (<see cref="CountAt"/>). Only a query that found too little comes here, so this costs the others nothing.
 /// </summary>
 internal sealed class RelaxationTerms
 {
