@@ -62,12 +62,12 @@ internal sealed class RelaxationTerms
         var partMatches = new Dictionary<int, Matches>();
         foreach (var (first, last) in groups)
         {
+            var role = first == last ? parts[first].Role : TermRole.Word;
             // A year is never required, dropped or one of several (Relaxation.Levels): its bonus prefers the articles
             // dated in it, so which articles write it is never asked, and searching for it was a search for nothing.
             var (query, matches) = first != last ? Verbatim(first, last)
-                : parts[first].Role == TermRole.Year ? (parts[first].Query, Matches.None(docCount))
+                : role == TermRole.Year ? (parts[first].Query, Matches.None(docCount))
                 : (parts[first].Query, partMatches[first] = match(parts[first].Query));
-            var role = first == last ? parts[first].Role : TermRole.Word;
             var text = first == last ? parts[first].Text : built.Chunks[parts[first].Chunk][parts[first].Start..parts[last].End];
             queries.Add(query!);
             texts.Add(text);
