@@ -47,11 +47,12 @@ public sealed class ApiFixture : IDisposable
     public HttpClient Client { get; }
 
     /// <summary>Another app over the same index with extra settings (limits, no admin key, another corpus, …).</summary>
-    public SearchApiFactory Start(Dictionary<string, string?> settings)
+    /// <param name="kestrel">As <see cref="SearchApiFactory"/>'s: in memory for a start-up that should fail.</param>
+    public SearchApiFactory Start(Dictionary<string, string?> settings, bool kestrel = true)
     {
         settings["Search:IndexPath"] = Index.IndexDir;
         settings.TryAdd("Search:CorpusPath", RepoPaths.Corpus);
-        return new SearchApiFactory(settings);
+        return new SearchApiFactory(settings, kestrel);
     }
 
     public void Dispose()

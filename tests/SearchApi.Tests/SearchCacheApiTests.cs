@@ -130,7 +130,7 @@ public sealed class SearchCacheApiTests(ApiFixture api)
     [Fact]
     public void A_cache_size_out_of_range_stops_start_up_naming_the_setting()
     {
-        var start = () => api.Start(new() { ["Search:Cache:MaxMegabytes"] = "0" }).Dispose();
+        var start = () => api.Start(new() { ["Search:Cache:MaxMegabytes"] = "0" }, kestrel: false).Dispose();
         start.Should().Throw<Exception>().Where(e => e.ToString().Contains("Search:Cache:MaxMegabytes"));
     }
 }
