@@ -27,8 +27,7 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
         var highlighted = 0;
         foreach (var query in queries)
         {
-            var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(reader.Context))
-                .Build(UserQuery.Parse(ScriptFolding.Default.Fold(query))).Reading.Highlights;
+            var words = Highlights(reader, ScriptFolding.Default.Fold(query));
             var expected = SnippetBuilder.FromPostings(reader, [.. articles], words);
             SnippetBuilder.Build(reader, plain, words).Zip(expected).Where(pair => pair.First != pair.Second)
                 .Should().BeEmpty(query);
@@ -59,8 +58,7 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
         var doc = new IndexSearcher(reader).Search(new TermQuery(new Term(ArticleFields.Id, "folds-01")), 1).ScoreDocs[0].Doc;
         foreach (var query in new[] { "人工智能", "产业发展", "人工智能 产业发展 AI" })
         {
-            var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(reader.Context))
-                .Build(UserQuery.Parse(query)).Reading.Highlights;
+            var words = Highlights(reader, query);
             var expected = SnippetBuilder.FromPostings(reader, [(doc, body)], words);
             expected[0].Should().Contain("<em>", query);
             SnippetBuilder.Build(reader, [(doc, body, true)], words).Should().Equal(expected, query);
@@ -70,8 +68,7 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
     [Fact]
     public void A_snippet_is_html_encoded_with_its_newlines_as_spaces()
     {
-        var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(index.Reader.Context))
-            .Build(UserQuery.Parse("人工智能")).Reading.Highlights;
+        var words = Highlights(index.Reader, "人工智能");
         const string body = "甲<b>乙&丙\"丁'戊·庚\U00020000辛人工智能壬\n癸";
 
         SnippetBuilder.Build(index.Reader, [(0, body, true)], words).Should().Equal(
@@ -85,9 +82,15 @@ public sealed class SnippetBuilderTests(CorpusIndexFixture index)
     [InlineData("甲&乙人工智能", "甲&amp;乙<em>人工智能</em>")]
     public void A_stretch_with_one_character_to_encode_is_encoded(string body, string expected)
     {
-        var words = new QueryBuilder(QueryVocabulary.Default, new TermStates(index.Reader.Context))
-            .Build(UserQuery.Parse("人工智能")).Reading.Highlights;
+        var words = Highlights(index.Reader, "人工智能");
 
         SnippetBuilder.Build(index.Reader, [(0, body, true)], words).Should().Equal(expected);
+    }
+
+    /// <summary>The words a query highlights, as the searcher builds them over <paramref name="reader"/>.</summary>
+    private static IReadOnlyList<IReadOnlyList<AnalyzedToken>> Highlights(IndexReader reader, string query)
+    {
+        using var states = new TermStates(reader.Context);
+        return new QueryBuilder(QueryVocabulary.Default, states).Build(UserQuery.Parse(query)).Reading.Highlights;
     }
 }
