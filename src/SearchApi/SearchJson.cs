@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace SearchApi;
 
 /// <summary>
-/// A search's 200: a <see cref="SearchResponse"/> in the JSON <see cref="FastJson{T}"/> writes for one, its interpretation,
+/// A search's 200: a <see cref="SearchResponse"/> in the JSON the generated writer writes for one, its interpretation,
 /// hits and facets written from <see cref="EncodedPages"/> when the caches keep them, by the generated writers when they
 /// do not.
 /// </summary>

@@ -37,6 +37,24 @@ public sealed class SearchEndpointTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_search_is_sent_whole_with_its_length_and_the_next_one_holds_only_its_own_answer()
+    {
+        using var large = await _client.GetAsync($"/api/search?q={Q("科技")}&pageSize=100");
+        using var small = await _client.GetAsync($"/api/search?q={Q("概念验证中心")}&pageSize=1");
+
+        foreach (var response in new[] { large, small })
+        {
+            var body = await response.Content.ReadAsByteArrayAsync();
+            response.Headers.TransferEncodingChunked.Should().NotBe(true);
+            response.Content.Headers.ContentLength.Should().Be(body.Length);
+        }
+        var largeHits = (await large.ReadJson())["hits"].Items();
+        largeHits.Should().HaveCountGreaterThan(40, "科技 is in most articles: the body is tens of kilobytes");
+        var smallHits = (await small.ReadJson())["hits"].Items();
+        smallHits.Select(h => h.Str("title")).Should().ContainSingle().Which.Should().Contain("概念验证中心");
+    }
+
+    [Fact]
     public async Task Snippets_are_html_escaped()
     {
         var result = await _client.GetJson($"/api/search?q={Q("人工智能")}&pageSize=50");
