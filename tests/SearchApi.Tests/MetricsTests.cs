@@ -62,6 +62,9 @@ public sealed class MetricsTests : IDisposable
         Sum("archive_search_index_age_seconds").Should().BeInRange(0, 60, "the generation was built seconds ago");
         text.Should().NotContain("archive_search_replication_lag", "a primary has no replication lag");
         text.Should().Contain("service_name=\"archive-search\"", "every instance reports as the one service");
+        text.Should().Contain("aspnetcore_rate_limiting_requests_total").And.Contain("kestrel_active_connections");
+        text.Should().NotContainAny(["aspnetcore_memory_pool_", "aspnetcore_routing_match_attempts",
+            "aspnetcore_rate_limiting_request_lease_duration"], "requests' durations and routes are in http_server_request_duration_seconds");
 
         var logged = _api.Output.Split('\n').Where(l => l.Contains("earch q=")).ToList();
         logged.Should().HaveCount(5, "one line per search");

@@ -23,6 +23,11 @@ public static class MetricsSetup
                 .ConfigureResource(resource => resource.AddService(ServiceName))
                 .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
+                // Three of ASP.NET Core's series updated on every request say what another already does or only what
+                // Kestrel's buffers are doing: leaving them out made a cached search 2% cheaper (docs/performance.md).
+                .AddView("aspnetcore.memory_pool.*", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.routing.match_attempts", MetricStreamConfiguration.Drop)
+                .AddView("aspnetcore.rate_limiting.request_lease.duration", MetricStreamConfiguration.Drop)
                 .AddMeter(ApiMetrics.MeterName)
                 .AddPrometheusExporter());
         }
