@@ -49,7 +49,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
 });
 builder.Services.AddSingleton<FastJsonWriters>();
-builder.Services.AddSingleton<EncodedPages>();
+builder.Services.AddSingleton<EncodedAnswers>();
 builder.Services.AddOpenApi(OpenApiContract.Configure);
 
 // Limits read the validated options when the middleware first needs them.

@@ -7,7 +7,7 @@ namespace SearchApi;
 
 /// <summary>
 /// A search's 200: a <see cref="SearchResponse"/> in the JSON the generated writer writes for one, its interpretation,
-/// hits and facets written from <see cref="EncodedPages"/> when the caches keep them, by the generated writers when they
+/// hits and facets written from <see cref="EncodedAnswers"/> when the caches keep them, by the generated writers when they
 /// do not.
 /// </summary>
 public sealed class SearchJson(SearchResult result, long tookMs, byte[]? query, byte[]? hits, byte[]? facets)

@@ -47,7 +47,7 @@ public static class SearchEndpoints
     }
 
     private static Results<SearchJson, ValidationProblem> Search(
-        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, EncodedPages pages,
+        ArchiveSearcher searcher, HttpContext http, ApiMetrics metrics, SearchLog log, EncodedAnswers encoded,
         [AsParameters] SearchParameters parameters)
     {
         var clock = Stopwatch.StartNew();
@@ -59,7 +59,7 @@ public static class SearchEndpoints
             metrics.Searched(elapsed, result.Total, result.Query.Match);
             log.Searched(http, request, result.Total, result.Query.Match, (long)elapsed.TotalMilliseconds);
             return new SearchJson(result, (long)elapsed.TotalMilliseconds,
-                pages.Query(result.Query), pages.Hits(result.Hits), pages.Facets(result.Facets));
+                encoded.Query(result.Query), encoded.Hits(result.Hits), encoded.Facets(result.Facets));
         }
         catch (SearchRequestException e)
         {

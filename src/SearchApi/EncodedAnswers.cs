@@ -11,9 +11,9 @@ namespace SearchApi;
 /// Each encoding is keyed by the library's own page, facets or interpretation, weakly: it lives as long as the library
 /// keeps them, so an eviction or a new generation drops it with them, and the library counts it in the caches' bound
 /// (PageKey.Of, FirstPass.Bytes).
-/// With the caches off every answer is new: nothing is encoded ahead, and the answer is written straight to the response.
+/// With the caches off every answer is new: nothing is encoded ahead, and the generated writers write it with the response.
 /// </summary>
-public sealed class EncodedPages(FastJsonWriters writers, IOptions<SearchOptions> options)
+public sealed class EncodedAnswers(FastJsonWriters writers, IOptions<SearchOptions> options)
 {
     private readonly bool _cached = options.Value.Cache.Enabled;
     private readonly ConditionalWeakTable<IReadOnlyList<SearchHit>, byte[]> _hits = new();
