@@ -52,4 +52,27 @@ public sealed class BonusRescorerTests(CorpusIndexFixture index)
 
         actual.ScoreDocs.Select(h => (h.Doc, h.Score)).Should().Equal(expected.ScoreDocs.Select(h => (h.Doc, h.Score)));
     }
+
+    [Fact]
+    public void A_hit_gains_what_the_bonus_scores_it_when_articles_between_the_hits_match_the_bonus_too()
+    {
+        var searcher = index.LuceneSearcher();
+        var matches = searcher.Search(new TermQuery(new Term(ArticleFields.BodyBigrams, "创新")), 100).ScoreDocs;
+        // Every other match is a hit, so the bonus's scorer is asked about hits with matches it must pass over between.
+        var hits = matches.Where((_, i) => i % 2 == 0).Select(h => new ScoreDoc(h.Doc, h.Score)).ToArray();
+        var first = new TopDocs(hits.Length, hits, hits[0].Score);
+        var before = hits.ToDictionary(h => h.Doc, h => h.Score);
+        var bonus = new PhraseQuery { Slop = 20 };
+        bonus.Add(new Term(ArticleFields.BodyBigrams, "科技"));
+        bonus.Add(new Term(ArticleFields.BodyBigrams, "创新"));
+        var scores = matches.ToDictionary(h => h.Doc, h => searcher.Explain(bonus, h.Doc).Value);
+        scores.Where(s => !before.ContainsKey(s.Key)).Should().Contain(s => s.Value > 0, "articles that are not hits match the bonus");
+
+        var rescored = BonusRescorer.Rescore(searcher, first, bonus, [], []);
+
+        rescored.ScoreDocs.Should().HaveCount(hits.Length);
+        foreach (var hit in rescored.ScoreDocs)
+            hit.Score.Should().BeApproximately(before[hit.Doc] + scores[hit.Doc], 1e-5f, $"doc {hit.Doc} gains what the bonus scores it");
+        rescored.ScoreDocs.Should().Contain(h => scores[h.Doc] > 0);
+    }
 }

@@ -1,5 +1,7 @@
 using ArchiveSearch.Index;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace ArchiveSearch.Search;
 
@@ -24,6 +26,9 @@ internal static class BonusRescorer
     /// <summary>
     /// The years and places are read from the segments' values (<see cref="SegmentValues"/>): as range and term queries
     /// they were rewritten and looked up for every search that named one, and the year's rewrite alone allocated 32 KiB.
+    /// The bonus is scored on the hits alone, given to its scorer as the only documents it may accept: a scorer asked
+    /// to advance to a hit it does not match moves on to the next document it does, and the bonuses of phrases and
+    /// words near each other read every position of each document on the way.
     /// </summary>
     public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, Query? bonus, IReadOnlyList<int> years,
         IReadOnlyList<string> places)
@@ -46,7 +51,7 @@ internal static class BonusRescorer
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
-                scorer = weight?.GetScorer(leaves[leaf], null);
+                scorer = weight?.GetScorer(leaves[leaf], HitsIn(hits, i, leaves[leaf]));
                 values = SegmentValues.For(leaves[leaf].AtomicReader);
                 for (var p = 0; p < places.Count; p++) placeOrds[p] = Array.IndexOf(values.RegionNames, places[p]);
             }
@@ -64,6 +69,14 @@ internal static class BonusRescorer
             .OrderByDescending(i => hits[i].Score).ThenBy(i => ordinals[i])
             .Select(i => hits[i]).ToArray();
         return new TopDocs(firstPass.TotalHits, order, order[0].Score);
+    }
+
+    /// <summary>The hits in the segment (<paramref name="hits"/> in doc id order from <paramref name="first"/>), as its documents.</summary>
+    private static FixedBitSet HitsIn(ScoreDoc[] hits, int first, AtomicReaderContext leaf)
+    {
+        var docs = new FixedBitSet(leaf.Reader.MaxDoc);
+        for (var i = first; i < hits.Length && hits[i].Doc < leaf.DocBase + leaf.Reader.MaxDoc; i++) docs.Set(hits[i].Doc - leaf.DocBase);
+        return docs;
     }
 
     /// <summary>The year and place bonuses of one document (region ordinals of the segment; -1 where it has no such region).</summary>
