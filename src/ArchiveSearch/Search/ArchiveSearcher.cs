@@ -227,13 +227,23 @@ public sealed class ArchiveSearcher : IDisposable
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
     {
         var depth = Depth(request);
-        var order = sort == SearchSort.Relevance
-            ? new Sort(SortField.FIELD_SCORE, Ordinal)
-            : new Sort(SegmentValueComparerSource.Date(newestFirst: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal);
-        var top = TopFieldCollector.Create(order, depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        ICollector top;
+        Func<TopDocs> ranked;
+        if (sort == SearchSort.Relevance)
+        {
+            var byScore = new RelevanceCollector(depth);
+            (top, ranked) = (byScore, byScore.GetTopDocs);
+        }
+        else
+        {
+            var byDate = TopFieldCollector.Create(
+                new Sort(SegmentValueComparerSource.Date(newestFirst: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal),
+                depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            (top, ranked) = (byDate, () => byDate.GetTopDocs());
+        }
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
-        return (top.GetTopDocs(), collector.Counts());
+        return (ranked(), collector.Counts());
     }
 
     /// <summary>The last word on order, so equal hits come in the same order after every rebuild.</summary>
