@@ -30,8 +30,8 @@ internal sealed record FirstPass(TopDocs Top, FacetCounts Facets, string Match, 
     private QueryInterpretation? _interpretation;
 
     /// <summary>
-    /// The bytes it takes on the heap, estimated from its parts: a ranked hit (a FieldDoc and its slot, a ScoreDoc less) 48, a facet value
-    /// 40 and its string, the records around them, and the reading. A facet value counts 20 and 3 a character more: the
+    /// The bytes it takes on the heap, estimated from its parts: a ranked hit (a FieldDoc, or a ScoreDoc by relevance,
+    /// and its slot) at most 48, a facet value 40 and its string, the records around them, and the reading. A facet value counts 20 and 3 a character more: the
     /// API keeps the facets encoded as JSON beside the entry, as long as it is held. The interpretation kept (below) and
     /// the API's encoding of it count 256, a quarter of the reading and 3 a character of the note: on the stream's 2,632
     /// distinct queries the encoding took 311 bytes on average (at most 744), and this came to 0.98–1.69 times it with
