@@ -226,28 +226,11 @@ public sealed class ArchiveSearcher : IDisposable
     private (TopDocs Top, FacetCounts Facets) Collect(
         IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, SearchSort sort, CancellationToken cancellation)
     {
-        var depth = Depth(request);
-        ICollector top;
-        Func<TopDocs> ranked;
-        if (sort == SearchSort.Relevance)
-        {
-            var byScore = new RelevanceCollector(depth);
-            (top, ranked) = (byScore, byScore.GetTopDocs);
-        }
-        else
-        {
-            var byDate = TopFieldCollector.Create(
-                new Sort(SegmentValueComparerSource.Date(newestFirst: sort == SearchSort.Date), SortField.FIELD_SCORE, Ordinal),
-                depth, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            (top, ranked) = (byDate, () => byDate.GetTopDocs());
-        }
+        var top = new RankingCollector(sort, Depth(request));
         var collector = new FacetingCollector(top, request.Sections, request.Regions, cancellation);
         searcher.Search(query, filter, collector);
-        return (ranked(), collector.Counts());
+        return (top.GetTopDocs(), collector.Counts());
     }
-
-    /// <summary>The last word on order, so equal hits come in the same order after every rebuild.</summary>
-    private static readonly SortField Ordinal = SegmentValueComparerSource.Ordinal;
 
     /// <summary>
     /// How deep the first pass ranks: the rescoring window at least, so the first pages of a query, in any order, share
