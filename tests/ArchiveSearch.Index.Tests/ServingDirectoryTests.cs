@@ -86,7 +86,7 @@ public sealed class ServingDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_compound_segment_is_read_through_slices_of_one_mapping()
+    public void A_compound_segment_reads_through_it()
     {
         var path = _temp.Combine("compound");
         using (var writing = FSDirectory.Open(path))

@@ -13,9 +13,10 @@ namespace ArchiveSearch.Search;
 /// </summary>
 internal sealed class RankingCollector(SearchSort sort, int size) : ICollector
 {
-    /// <summary>The hits kept, the worst at the root while the heap fills and after.</summary>
-    private readonly Hit[] _heap = new Hit[size];
-    private int _count;
+    /// <summary>The hits kept, the one ranking last first out (<see cref="Later"/>).</summary>
+    private readonly PriorityQueue<Hit, Hit> _kept = new(size, Later.Instance);
+    /// <summary>What a date weighs in the key: newest first ranks the negated date lower; by relevance the date is no part.</summary>
+    private readonly int _dateSign = sort switch { SearchSort.Date => -1, SearchSort.DateAscending => 1, _ => 0 };
     private int _total;
     private int _docBase;
     private int[] _ordinals = [];
@@ -36,35 +37,19 @@ internal sealed class RankingCollector(SearchSort sort, int size) : ICollector
         (_ordinals, _dates) = (values.Ordinal, values.Date);
     }
 
-    /// <summary>The date (yyyyMMdd) as a key ranking lower first: negated for newest first; none by relevance.</summary>
-    private int Key(int doc) => sort switch
-    {
-        SearchSort.Date => -_dates[doc],
-        SearchSort.DateAscending => _dates[doc],
-        _ => 0,
-    };
-
     public void Collect(int doc)
     {
         _total++;
-        var hit = new Hit(Key(doc), _scorer!.GetScore(), _ordinals[doc], _docBase + doc);
-        if (_count < _heap.Length)
-        {
-            _heap[_count] = hit;
-            Up(_count++);
-        }
-        else if (_heap.Length > 0 && Before(hit, _heap[0]))
-        {
-            _heap[0] = hit;
-            Down(0);
-        }
+        var hit = new Hit(_dateSign * _dates[doc], _scorer!.GetScore(), _ordinals[doc], _docBase + doc);
+        if (_kept.Count < size) _kept.Enqueue(hit, hit);
+        else if (size > 0 && Before(hit, _kept.Peek())) _kept.DequeueEnqueue(hit, hit);
     }
 
     /// <summary>The hits kept, best first, and how many were collected; no maximum score is tracked, as Lucene's does not here.</summary>
     public TopDocs GetTopDocs()
     {
-        var ranked = _heap[.._count];
-        Array.Sort(ranked, static (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+        var ranked = _kept.UnorderedItems.Select(item => item.Element).ToArray();
+        Array.Sort(ranked, static (a, b) => Later.Instance.Compare(b, a));
         return new TopDocs(_total, [.. ranked.Select(h => new ScoreDoc(h.Doc, h.Score))], float.NaN);
     }
 
@@ -72,28 +57,11 @@ internal sealed class RankingCollector(SearchSort sort, int size) : ICollector
     private static bool Before(Hit a, Hit b) =>
         a.Key != b.Key ? a.Key < b.Key : a.Score != b.Score ? a.Score > b.Score : a.Ordinal < b.Ordinal;
 
-    private void Up(int i)
+    /// <summary>Orders hits from the one ranking last: the queue's first out is the kept hit a better one replaces.</summary>
+    private sealed class Later : IComparer<Hit>
     {
-        var hit = _heap[i];
-        while (i > 0 && Before(_heap[(i - 1) / 2], hit))
-        {
-            _heap[i] = _heap[(i - 1) / 2];
-            i = (i - 1) / 2;
-        }
-        _heap[i] = hit;
-    }
+        public static readonly Later Instance = new();
 
-    private void Down(int i)
-    {
-        var hit = _heap[i];
-        while (2 * i + 1 < _count)
-        {
-            var child = 2 * i + 1;
-            if (child + 1 < _count && Before(_heap[child], _heap[child + 1])) child++;
-            if (!Before(hit, _heap[child])) break;
-            _heap[i] = _heap[child];
-            i = child;
-        }
-        _heap[i] = hit;
+        public int Compare(Hit a, Hit b) => Before(b, a) ? -1 : Before(a, b) ? 1 : 0;
     }
 }
