@@ -7,7 +7,7 @@ namespace ArchiveSearch.Search;
 /// The best hits in a search's order: by date when it sorts by date, then by score, then in the articles' order (their
 /// ordinals, so equal hits come in the same order after every rebuild). Lucene's TopFieldCollector keeps its queue
 /// through a comparer per field with virtual calls on slots: on a one-word query of the bundled corpus comparing and
-/// popping hits was a sixth of the search. This one keeps the hits as values in a heap of its own, and reads the dates
+/// popping hits was a sixth of the search. This one keeps the hits as values in .NET's PriorityQueue, one comparer for the whole order, and reads the dates
 /// and ordinals from <see cref="SegmentValues"/>' arrays (Lucene's date comparer read the doc values for every match
 /// through memory-mapped packed readers: on a date-sorted query at 100k articles that was 60% of the time).
 /// </summary>
