@@ -150,7 +150,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
             case UserQuery.Any any:
                 var alternatives = any.Operands.Select(o => Nested(o, excluding)).OfType<Query>().ToList();
                 if (alternatives.Count == 0) return null;
-                var anyQuery = new BooleanQuery();
+                var anyQuery = new AnyOfQuery();
                 foreach (var alternative in alternatives) anyQuery.Add(alternative, Occur.SHOULD);
                 return anyQuery;
             default:
@@ -283,7 +283,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         if (Match(text, highlight) is not { } query) return null;
         if (synonyms.Count == 0) return query;
 
-        var anyOf = new BooleanQuery { { query, Occur.SHOULD } };
+        var anyOf = new AnyOfQuery { { query, Occur.SHOULD } };
         foreach (var synonym in synonyms)
         {
             if (Match(synonym, highlight) is not { } alternative) continue;
@@ -309,7 +309,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         var body = bigrams.Count > 0 ? Sequence(ArticleFields.BodyBigrams, bigrams) : AllTerms(ArticleFields.Body, Words(text));
         if (title is null || body is null) return null;
         title.Boost = TitleBoost;
-        return new BooleanQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
+        return new AnyOfQuery { { title, Occur.SHOULD }, { body, Occur.SHOULD } };
     }
 
     /// <summary>Every token, anywhere: for the body's SmartCn field, which has no positions.</summary>
@@ -340,7 +340,7 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     {
         var bigrams = Bigrams(chunk);
         if (bigrams.Count == 0) return null;
-        var bonus = new BooleanQuery
+        var bonus = new AnyOfQuery
         {
             { Sequence(ArticleFields.TitleBigrams, bigrams)!, Occur.SHOULD },
             { Sequence(ArticleFields.BodyBigrams, bigrams)!, Occur.SHOULD },
@@ -463,7 +463,7 @@ internal sealed record BuiltQuery(
         foreach (var i in level.Required) relaxed.Add(terms.Queries[i], Occur.MUST);
         if (level.AnyOf.Count > 0)
         {
-            var any = new BooleanQuery();
+            var any = new AnyOfQuery();
             foreach (var i in level.AnyOf) any.Add(Parts[i].Query, Occur.SHOULD);
             relaxed.Add(any, Occur.MUST);
         }
@@ -503,10 +503,10 @@ internal sealed record BuiltQuery(
     /// <summary>The articles any exclusion rules out, as one query, or null when there are none.</summary>
     public Query? ExcludedQuery() => AnyOf(Excluded);
 
-    private static BooleanQuery? AnyOf(IReadOnlyList<Query> queries)
+    private static AnyOfQuery? AnyOf(IReadOnlyList<Query> queries)
     {
         if (queries.Count == 0) return null;
-        var any = new BooleanQuery();
+        var any = new AnyOfQuery();
         foreach (var query in queries) any.Add(query, Occur.SHOULD);
         return any;
     }
