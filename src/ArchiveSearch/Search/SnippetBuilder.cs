@@ -207,7 +207,7 @@ internal static class SnippetBuilder
     private static List<(int Start, int End)> Merge(List<(int Start, int End)> spans)
     {
         // One word's matches come in order; sorting them anyway was 3% of a search on the bundled mix.
-        if (!InOrder(spans)) spans.Sort();
+        if (!InOrder(spans)) SortByStart(spans);
         var merged = 0;
         for (var i = 0; i < spans.Count; i++)
         {
@@ -218,6 +218,19 @@ internal static class SnippetBuilder
         }
         spans.RemoveRange(merged, spans.Count - merged);
         return spans;
+    }
+
+    /// <summary>
+    /// By start, then end, each pair sorted as one number: sorting the pairs themselves went through their comparer,
+    /// 5% of a two-word search with snippets on the bundled corpus.
+    /// </summary>
+    private static void SortByStart(List<(int Start, int End)> spans)
+    {
+        var keys = ArrayPool<long>.Shared.Rent(spans.Count);
+        for (var i = 0; i < spans.Count; i++) keys[i] = ((long)spans[i].Start << 32) | (uint)spans[i].End;
+        keys.AsSpan(0, spans.Count).Sort();
+        for (var i = 0; i < spans.Count; i++) spans[i] = ((int)(keys[i] >> 32), (int)keys[i]);
+        ArrayPool<long>.Shared.Return(keys);
     }
 
     private static bool InOrder(List<(int Start, int End)> spans)
