@@ -74,6 +74,17 @@ public static class BenchCommands
         };
         parseDocuments.SetAction(p => DocumentParsing.Run(p.GetValue(documentRounds)));
 
+        var buildA = Required<string>("--a", "DIR", "A build of src/ArchiveSearch (its output folder, with ArchiveSearch.deps.json).");
+        var buildB = Required<string>("--b", "DIR", "The build to compare it with.");
+        var abSeconds = Optional("--seconds", "S", "How long each query of the mix runs, both builds together.", 20.0);
+        var abSnippets = new Option<bool>("--snippets") { Description = "Ask for snippets, as the API does by default." };
+        var compare = new Command("compare", "Two builds in one process, each query of the mix through each in turns: CPU per query and the ratio per pair.")
+        {
+            index, buildA, buildB, abSeconds, abSnippets,
+        };
+        compare.SetAction(p => BuildComparison.Run(p.GetRequiredValue(index), p.GetRequiredValue(buildA), p.GetRequiredValue(buildB),
+            p.GetValue(abSeconds), p.GetValue(abSnippets)));
+
         var kinds = new Option<bool>("--kinds") { Description = "Begin each line with the query's kind and a tab (for benchmarks/xapian/mix.py)." };
         var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.") { kinds };
         urls.SetAction(p => ConsoleModes.Urls(p.GetValue(kinds)));
@@ -96,7 +107,7 @@ public static class BenchCommands
 
         return new RootCommand("Measurements for benchmarks/run (see docs/performance.md).")
         {
-            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, parseDocuments, zipfStream, replay, urls, report, micro,
+            tokenize, latency, luceneShare, rebuildStages, rebuildCosts, folding, throughput, compare, parseDocuments, zipfStream, replay, urls, report, micro,
         };
     }
 
