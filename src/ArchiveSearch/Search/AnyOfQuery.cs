@@ -22,19 +22,24 @@ internal sealed class AnyOfQuery : BooleanQuery
 
     public override Weight CreateWeight(IndexSearcher searcher) => new AnyOfWeight(this, searcher);
 
-    private bool Scannable =>
-        MinimumNumberShouldMatch <= 1 && Clauses.Count <= MaxScanned && Clauses.All(c => c.Occur == Occur.SHOULD);
-
-    private sealed class AnyOfWeight(AnyOfQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
+    private sealed class AnyOfWeight : BooleanWeight
     {
+        /// <summary>Null where Lucene's scorers serve: a required or excluded clause, a minimum to match, many clauses.</summary>
+        private readonly float[]? _coord;
+
+        public AnyOfWeight(AnyOfQuery query, IndexSearcher searcher) : base(query, searcher, query.CoordDisabled)
+        {
+            if (query.MinimumNumberShouldMatch > 1 || query.Clauses.Count > MaxScanned || query.Clauses.Any(c => c.Occur != Occur.SHOULD))
+                return;
+            _coord = new float[m_weights.Count + 1];
+            for (var i = 0; i < _coord.Length; i++) _coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
+        }
+
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            if (!query.Scannable) return base.GetScorer(context, acceptDocs);
+            if (_coord is null) return base.GetScorer(context, acceptDocs);
             var scorers = m_weights.Select(w => w.GetScorer(context, acceptDocs)).OfType<Scorer>().ToArray();
-            if (scorers.Length == 0) return null;
-            var coord = new float[m_weights.Count + 1];
-            for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
-            return new AnyOfScorer(this, scorers, coord);
+            return scorers.Length == 0 ? null : new AnyOfScorer(this, scorers, _coord);
         }
     }
 }
@@ -80,7 +85,16 @@ internal sealed class AnyOfScorer(Weight weight, Scorer[] scorers, float[] coord
     }
 
     /// <summary>How many of the scorers match the document.</summary>
-    public override int Freq => scorers.Count(s => s.DocID == _doc);
+    public override int Freq
+    {
+        get
+        {
+            var matched = 0;
+            foreach (var scorer in scorers)
+                if (scorer.DocID == _doc) matched++;
+            return matched;
+        }
+    }
 
     public override long GetCost() => scorers.Sum(s => s.GetCost());
 
