@@ -75,4 +75,21 @@ public sealed class BonusRescorerTests(CorpusIndexFixture index)
             hit.Score.Should().BeApproximately(before[hit.Doc] + scores[hit.Doc], 1e-5f, $"doc {hit.Doc} gains what the bonus scores it");
         rescored.ScoreDocs.Should().Contain(h => scores[h.Doc] > 0);
     }
+
+    [Fact]
+    public void Articles_that_score_the_same_keep_the_order_of_their_ordinals_as_the_first_pass_does()
+    {
+        var searcher = index.LuceneSearcher();
+        // Every article scores 1, and the year's bonus lifts some: two groups of equal scores.
+        var all = searcher.Search(new MatchAllDocsQuery(), index.Reader.MaxDoc);
+        var ordinals = MultiDocValues.GetNumericValues(index.Reader, ArticleFields.Ordinal);
+        var ordinal = all.ScoreDocs.ToDictionary(h => h.Doc, h => ordinals.Get(h.Doc));
+
+        var rescored = BonusRescorer.Rescore(searcher, all, null, [2022], []);
+
+        var groups = rescored.ScoreDocs.GroupBy(h => h.Score).ToList();
+        groups.Should().HaveCount(2, "articles dated 2022 gain, the others do not");
+        foreach (var group in groups)
+            group.Select(h => ordinal[h.Doc]).Should().BeInAscendingOrder($"articles scoring {group.Key} tie");
+    }
 }

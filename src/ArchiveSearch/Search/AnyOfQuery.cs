@@ -41,8 +41,16 @@ internal sealed class AnyOfQuery : BooleanQuery
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
             if (_coord is null) return base.GetScorer(context, acceptDocs);
-            var scorers = m_weights.Select(w => w.GetScorer(context, acceptDocs)).OfType<Scorer>().ToArray();
-            return scorers.Length == 0 ? null : new AnyOfScorer(this, scorers, _coord);
+            // A loop, not LINQ: a query holds a disjunction for every word, and each gets a scorer per segment.
+            var scorers = new Scorer[m_weights.Count];
+            var count = 0;
+            for (var i = 0; i < scorers.Length; i++)
+            {
+                if (m_weights[i].GetScorer(context, acceptDocs) is { } scorer) scorers[count++] = scorer;
+            }
+            if (count == 0) return null;
+            if (count < scorers.Length) Array.Resize(ref scorers, count);
+            return new AnyOfScorer(this, scorers, _coord);
         }
     }
 }

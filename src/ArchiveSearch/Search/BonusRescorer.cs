@@ -34,7 +34,9 @@ internal static class BonusRescorer
         IReadOnlyList<string> places)
     {
         if (firstPass.ScoreDocs.Length == 0 || (bonus is null && years.Count == 0 && places.Count == 0)) return firstPass;
-        var hits = firstPass.ScoreDocs.Select(h => new ScoreDoc(h.Doc, h.Score)).OrderBy(h => h.Doc).ToArray();
+        var hits = new ScoreDoc[firstPass.ScoreDocs.Length];
+        for (var i = 0; i < hits.Length; i++) hits[i] = new ScoreDoc(firstPass.ScoreDocs[i].Doc, firstPass.ScoreDocs[i].Score);
+        Array.Sort(hits, static (a, b) => a.Doc.CompareTo(b.Doc));
         var ordinals = new long[hits.Length];
         var weight = bonus is null ? null : searcher.CreateNormalizedWeight(bonus);
         var leaves = searcher.IndexReader.Leaves;
@@ -65,10 +67,13 @@ internal static class BonusRescorer
             }
             hit.Score += gained;
         }
-        var order = Enumerable.Range(0, hits.Length)
-            .OrderByDescending(i => hits[i].Score).ThenBy(i => ordinals[i])
-            .Select(i => hits[i]).ToArray();
-        return new TopDocs(firstPass.TotalHits, order, order[0].Score);
+        // One comparison, score then ordinal, is a total order: no stable sort (LINQ's, with a key array per key) is needed.
+        var order = new int[hits.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => hits[b].Score.CompareTo(hits[a].Score) is var byScore and not 0 ? byScore : ordinals[a].CompareTo(ordinals[b]));
+        var ranked = new ScoreDoc[hits.Length];
+        for (var i = 0; i < ranked.Length; i++) ranked[i] = hits[order[i]];
+        return new TopDocs(firstPass.TotalHits, ranked, ranked[0].Score);
     }
 
     /// <summary>The hits in the segment (<paramref name="hits"/> in doc id order from <paramref name="first"/>), as its documents.</summary>
