@@ -1,3 +1,7 @@
+using System.Text.RegularExpressions;
+using ArchiveSearch.Ingest;
+using TestSupport;
+
 namespace ArchiveSearch.Index.Tests;
 
 /// <summary>
@@ -35,4 +39,34 @@ public sealed class TokenizationGoldenTests
     public void The_bigram_twin_field_holds_overlapping_pairs_so_split_words_still_match(
         string text, string[] terms, int[] starts, int[] ends, int[] increments) =>
         TokenAssert.AnalyzesTo(ArchiveAnalyzers.Bigrams, text, terms, starts, ends, increments);
+
+    /// <summary>
+    /// A query's bigrams are cut without the chain where its text is plain ideographs (ArchiveAnalyzers.TokenizeBigrams):
+    /// on every run of ideographs in the bundled corpus, and on every stretch of one to four characters of those runs,
+    /// the cut is the chain's own: terms, offsets and positions.
+    /// </summary>
+    [Fact]
+    public void Bigrams_cut_without_the_chain_are_the_chains_own()
+    {
+        var runs = RepoPaths.CorpusFiles.SelectMany(CorpusReader.ReadFile)
+            .SelectMany(a => Regex.Matches(a.Title + "\n" + a.Body, @"\p{IsCJKUnifiedIdeographs}+").Select(m => m.Value))
+            .Distinct().ToList();
+        runs.Should().HaveCountGreaterThan(1000);
+        var stretches = runs.SelectMany(run => Enumerable.Range(1, 4)
+            .SelectMany(length => Enumerable.Range(0, Math.Max(0, run.Length - length + 1)).Select(start => run.Substring(start, length))));
+
+        foreach (var text in runs.Concat(stretches).Distinct())
+            ArchiveAnalyzers.TokenizeBigrams(text).Should().Equal(ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text), text);
+    }
+
+    /// <summary>What is not plain ideographs runs the chain: folded (臺灣), mixed, beyond U+9FCC (the tokenizer drops 鿏), empty.</summary>
+    [Theory]
+    [InlineData("臺灣")]
+    [InlineData("AI芯片")]
+    [InlineData("鿌鿌")]
+    [InlineData("鿏")]
+    [InlineData("未来鿏")]
+    [InlineData("")]
+    public void Other_text_is_cut_by_the_chain(string text) =>
+        ArchiveAnalyzers.TokenizeBigrams(text).Should().Equal(ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text));
 }

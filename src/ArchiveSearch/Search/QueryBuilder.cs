@@ -396,16 +396,11 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         ((start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) &&
          (start + length == text.Length || !char.IsAsciiLetterOrDigit(text[start + length])));
 
-    private List<AnalyzedToken> Words(string text) => Analysed(_words, ArchiveAnalyzers.Words, text);
+    private List<AnalyzedToken> Words(string text) =>
+        _words.TryGetValue(text, out var tokens) ? tokens : _words[text] = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
 
-    private List<AnalyzedToken> Bigrams(string text) => Analysed(_bigrams, ArchiveAnalyzers.Bigrams, text);
-
-    private static List<AnalyzedToken> Analysed(
-        Dictionary<string, List<AnalyzedToken>> memo, Lucene.Net.Analysis.Analyzer analyzer, string text)
-    {
-        if (!memo.TryGetValue(text, out var tokens)) memo[text] = tokens = ArchiveAnalyzers.Tokenize(analyzer, text);
-        return tokens;
-    }
+    private List<AnalyzedToken> Bigrams(string text) =>
+        _bigrams.TryGetValue(text, out var tokens) ? tokens : _bigrams[text] = ArchiveAnalyzers.TokenizeBigrams(text);
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
