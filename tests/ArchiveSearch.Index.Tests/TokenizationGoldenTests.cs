@@ -59,7 +59,7 @@ public sealed class TokenizationGoldenTests
             ArchiveAnalyzers.TokenizeBigrams(text).Should().Equal(ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, text), text);
     }
 
-    /// <summary>What is not plain ideographs runs the chain: folded (臺灣), mixed, beyond U+9FCC (the tokenizer drops 鿏), empty.</summary>
+    /// <summary>What is not plain ideographs runs the chain: folded (臺灣), mixed, beyond U+9FCC (the tokenizer cuts 鿏 otherwise), empty.</summary>
     [Theory]
     [InlineData("臺灣")]
     [InlineData("AI芯片")]
