@@ -9,15 +9,14 @@ namespace ArchiveSearch.Search;
 /// the sequence, have values in common: the sequence's starts, whose count is the frequency. Lucene.Net's scorer for
 /// a phrase with no slop (ExactPhraseScorer) allocates two arrays of 4,096 ints for every query and segment whatever
 /// the documents' length; words are matched as phrases of their bigrams in the title and the body, so on the bundled
-/// corpus those arrays were most of what a search allocated. This one intersects each matching document's positions in
-/// buffers sized to them, as Lucene 5 and later do.
+/// corpus those arrays were most of what a search allocated. This one keeps the first term's positions in a buffer sized
+/// to them, as Lucene 5 and later do, and checks each further term's against them as it reads them.
 /// </summary>
 internal sealed class SequenceScorer(Weight weight, PhrasePostings[] postings, Similarity.SimScorer docScorer) : Scorer(weight)
 {
     private int _doc = -1;
     private int _freq;
     private int[] _starts = new int[16];
-    private int[] _next = new int[16];
 
     public override int DocID => _doc;
 
@@ -57,11 +56,7 @@ internal sealed class SequenceScorer(Weight weight, PhrasePostings[] postings, S
     private int Starts()
     {
         var count = Read(postings[0], ref _starts);
-        for (var i = 1; i < postings.Length && count > 0; i++)
-        {
-            var length = Read(postings[i], ref _next);
-            count = Intersect(_starts, count, _next, length);
-        }
+        for (var i = 1; i < postings.Length && count > 0; i++) count = Keep(postings[i], _starts, count);
         return count;
     }
 
@@ -74,20 +69,22 @@ internal sealed class SequenceScorer(Weight weight, PhrasePostings[] postings, S
         return freq;
     }
 
-    /// <summary>Keeps in <paramref name="a"/> the values both ascending runs hold; their count.</summary>
-    private static int Intersect(int[] a, int aLength, int[] b, int bLength)
+    /// <summary>
+    /// Keeps in <paramref name="starts"/> those where the term also stands (less its place in the sequence); their
+    /// count. The term's positions are read only up to the last start: no later one can be kept, and the postings
+    /// skip those left unread without decoding whole blocks of them. At 100,000 articles the phrase 未来产业, whose
+    /// commonest bigram (产业) stands eight times in an article on average, took 0.89 of the time reading every position
+    /// had taken (benchmarks/compare; the same build against itself 0.99).
+    /// </summary>
+    private static int Keep(PhrasePostings term, int[] starts, int count)
     {
-        var (i, j, kept) = (0, 0, 0);
-        while (i < aLength && j < bLength)
+        var (kept, next, last) = (0, 0, starts[count - 1]);
+        for (var left = term.Enum.Freq; left > 0; left--)
         {
-            if (a[i] < b[j]) i++;
-            else if (a[i] > b[j]) j++;
-            else
-            {
-                a[kept++] = a[i];
-                i++;
-                j++;
-            }
+            var position = term.Enum.NextPosition() - term.Offset;
+            if (position > last) break;
+            while (starts[next] < position) next++;
+            if (starts[next] == position) starts[kept++] = starts[next++];
         }
         return kept;
     }
