@@ -137,7 +137,7 @@ internal sealed class AnyOfScorer(Weight weight, Scorer[] scorers, float[] coord
 /// Out of doc id order, the documents any of a few scorers match, with <see cref="AnyOfScorer"/>'s scores: a window of
 /// documents at a time, each scorer in turn adds its scores for the window into an array, then the window's documents
 /// are collected. Lucene's BooleanScorer, which served here before, does the same through a linked list of 2,048 bucket
-/// objects it makes for every query and segment: at 100,000 articles a query of the six-query mix allocated 131 KiB on
+/// objects it makes for every query and segment: at 100,000 articles a query of the benchmarks' mix allocated 131 KiB on
 /// average in process, 50 KiB with this one, and the one-word and date-sorted queries took 0.87 and 0.83 of the time
 /// (benchmarks/compare; the same build against itself 0.96 and 0.95).
 /// </summary>
