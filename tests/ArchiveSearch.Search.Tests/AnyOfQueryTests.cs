@@ -64,9 +64,8 @@ public sealed class AnyOfQueryTests(CorpusIndexFixture index)
     [Fact]
     public void Out_of_order_over_many_windows_alone_and_as_a_clause_it_scores_as_in_order()
     {
-        using var directory = ManyDocuments(10_000);
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new ArchiveSimilarity() };
+        using var letters = new LetterIndex(10_000);
+        var searcher = letters.Searcher;
 
         var alone = Hits(searcher, Letters(new AnyOfQuery(), "a", "b", "c"), inOrder: false);
         alone.Should().Equal(Hits(searcher, Letters(new AnyOfQuery(), "a", "b", "c")));
@@ -82,11 +81,10 @@ public sealed class AnyOfQueryTests(CorpusIndexFixture index)
     [Fact]
     public void Asked_for_the_documents_before_a_bound_it_scores_those_and_the_next_call_goes_on_from_there()
     {
-        using var directory = ManyDocuments(10_000);
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new ArchiveSimilarity() };
+        using var letters = new LetterIndex(10_000);
+        var searcher = letters.Searcher;
         var bulk = searcher.CreateNormalizedWeight(Letters(new AnyOfQuery(), "a", "b", "c"))
-            .GetBulkScorer(reader.Leaves[0], scoreDocsInOrder: false, acceptDocs: null);
+            .GetBulkScorer(letters.Reader.Leaves[0], scoreDocsInOrder: false, acceptDocs: null);
         bulk.Should().BeOfType<AnyOfBulkScorer>();
 
         var collected = new List<(int Doc, float Score)>();
@@ -105,9 +103,8 @@ public sealed class AnyOfQueryTests(CorpusIndexFixture index)
     [Fact]
     public void A_search_stopped_while_collecting_out_of_order_leaves_nothing_to_the_next()
     {
-        using var directory = ManyDocuments(3_000);
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new ArchiveSimilarity() };
+        using var letters = new LetterIndex(3_000);
+        var searcher = letters.Searcher;
         var expected = Hits(searcher, Letters(new AnyOfQuery(), "a", "b", "c"), inOrder: false);
 
         var stopping = () => searcher.Search(Letters(new AnyOfQuery(), "a", "b", "c"), new StoppingCollector(after: 100));
@@ -115,23 +112,42 @@ public sealed class AnyOfQueryTests(CorpusIndexFixture index)
         Hits(searcher, Letters(new AnyOfQuery(), "a", "b", "c"), inOrder: false).Should().Equal(expected);
     }
 
-    /// <summary>Documents 0… whose field holds a if its number divides by 3, b by 5, c by 7, and filler of varying length.</summary>
-    private static RAMDirectory ManyDocuments(int count)
+    /// <summary>
+    /// An index in memory of documents 0… whose field holds a if its number divides by 3, b by 5, c by 7, and filler of
+    /// varying length; one segment.
+    /// </summary>
+    private sealed class LetterIndex : IDisposable
     {
-        var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(ArchiveAnalyzers.Version, new WhitespaceAnalyzer(ArchiveAnalyzers.Version))
+        private readonly RAMDirectory _directory = new();
+
+        public LetterIndex(int count)
         {
-            Similarity = new ArchiveSimilarity(),
-        };
-        using var writer = new IndexWriter(directory, config);
-        for (var i = 0; i < count; i++)
-        {
-            var words = new[] { (3, "a"), (5, "b"), (7, "c") }.Where(w => i % w.Item1 == 0).Select(w => w.Item2)
-                .Concat(Enumerable.Repeat("x", i % 11));
-            writer.AddDocument(new Document { new TextField("f", string.Join(' ', words), Field.Store.NO) });
+            var config = new IndexWriterConfig(ArchiveAnalyzers.Version, new WhitespaceAnalyzer(ArchiveAnalyzers.Version))
+            {
+                Similarity = new ArchiveSimilarity(),
+            };
+            using (var writer = new IndexWriter(_directory, config))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var words = new[] { (3, "a"), (5, "b"), (7, "c") }.Where(w => i % w.Item1 == 0).Select(w => w.Item2)
+                        .Concat(Enumerable.Repeat("x", i % 11));
+                    writer.AddDocument(new Document { new TextField("f", string.Join(' ', words), Field.Store.NO) });
+                }
+                writer.ForceMerge(1);
+            }
+            Reader = DirectoryReader.Open(_directory);
+            Searcher = new IndexSearcher(Reader) { Similarity = new ArchiveSimilarity() };
         }
-        writer.ForceMerge(1);
-        return directory;
+
+        public DirectoryReader Reader { get; }
+        public IndexSearcher Searcher { get; }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            _directory.Dispose();
+        }
     }
 
     /// <summary>The letters as optional clauses, each boosted by its place in the alphabet (a 1, b 2, c 3).</summary>
