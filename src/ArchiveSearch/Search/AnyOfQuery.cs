@@ -84,7 +84,7 @@ internal sealed class AnyOfScorer(Weight weight, Scorer[] scorers, float[] coord
         {
             if (scorer.DocID == _doc) scorer.NextDoc();
         }
-        return _doc = First();
+        return _doc = Lowest(scorers);
     }
 
     public override int Advance(int target)
@@ -93,7 +93,7 @@ internal sealed class AnyOfScorer(Weight weight, Scorer[] scorers, float[] coord
         {
             if (scorer.DocID < target) scorer.Advance(target);
         }
-        return _doc = First();
+        return _doc = Lowest(scorers);
     }
 
     public override float GetScore()
@@ -124,8 +124,8 @@ internal sealed class AnyOfScorer(Weight weight, Scorer[] scorers, float[] coord
 
     public override ICollection<ChildScorer> GetChildren() => [.. scorers.Select(s => new ChildScorer(s, "SHOULD"))];
 
-    /// <summary>The lowest document a scorer is on.</summary>
-    private int First()
+    /// <summary>The lowest document any of <paramref name="scorers"/> is on.</summary>
+    internal static int Lowest(Scorer[] scorers)
     {
         var first = NO_MORE_DOCS;
         foreach (var scorer in scorers) first = Math.Min(first, scorer.DocID);
@@ -167,7 +167,7 @@ internal sealed class AnyOfBulkScorer(Scorer[] scorers, float[] coord) : BulkSco
         {
             while (true)
             {
-                var start = First();
+                var start = AnyOfScorer.Lowest(scorers);
                 if (start >= max) return start != DocIdSetIterator.NO_MORE_DOCS;
                 Add(window, start, (int)Math.Min((long)start + WindowSize, max));
                 Collect(window, start, collector);
@@ -209,14 +209,6 @@ internal sealed class AnyOfBulkScorer(Scorer[] scorers, float[] coord) : BulkSco
             }
             window.Found[word] = 0;
         }
-    }
-
-    /// <summary>The lowest document a scorer is on.</summary>
-    private int First()
-    {
-        var first = DocIdSetIterator.NO_MORE_DOCS;
-        foreach (var scorer in scorers) first = Math.Min(first, scorer.DocID);
-        return first;
     }
 
     /// <summary>Per document of a window: the sum of its scores, how many scorers matched it, and a bit if any did.</summary>

@@ -397,10 +397,17 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
          (start + length == text.Length || !char.IsAsciiLetterOrDigit(text[start + length])));
 
     private List<AnalyzedToken> Words(string text) =>
-        _words.TryGetValue(text, out var tokens) ? tokens : _words[text] = ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, text);
+        Analysed(_words, text, static t => ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, t));
 
-    private List<AnalyzedToken> Bigrams(string text) =>
-        _bigrams.TryGetValue(text, out var tokens) ? tokens : _bigrams[text] = ArchiveAnalyzers.TokenizeBigrams(text);
+    private List<AnalyzedToken> Bigrams(string text) => Analysed(_bigrams, text, ArchiveAnalyzers.TokenizeBigrams);
+
+    /// <summary>The text's tokens, analysed once per search.</summary>
+    private static List<AnalyzedToken> Analysed(
+        Dictionary<string, List<AnalyzedToken>> memo, string text, Func<string, List<AnalyzedToken>> tokenize)
+    {
+        if (!memo.TryGetValue(text, out var tokens)) memo[text] = tokens = tokenize(text);
+        return tokens;
+    }
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
