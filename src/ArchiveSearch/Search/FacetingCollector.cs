@@ -57,21 +57,32 @@ internal sealed class FacetingCollector(
         _segmentIsLarge = context.AtomicReader.MaxDoc >= OutOfOrderFromDocs;
         _facetKey = segment.FacetKey;
         _keyCounts = new int[segment.KeyCount];
+        // Nothing filtered, every key passes, and the segment's shared flags say so. Most searches filter by neither, and a
+        // relaxed one counts once per word: this method, working out flags of its own key by key, was 1.6% of the API's
+        // CPU on the bundled mix (perf).
+        (_keySectionPasses, _keyRegionPasses, _keyPasses) = sections.Count == 0 && regions.Count == 0
+            ? (segment.EveryKey, segment.EveryKey, segment.EveryKey)
+            : Passes(segment, sections, regions);
+        hits?.SetNextReader(context);
+    }
+
+    /// <summary>Which of the segment's keys pass the section filter, the region filter and both.</summary>
+    private static (bool[] Section, bool[] Region, bool[] Both) Passes(
+        SegmentValues segment, IReadOnlyCollection<string> sections, IReadOnlyCollection<string> regions)
+    {
         var wantedSections = SegmentValues.Wanted(segment.SectionNames, sections);
         var wantedRegions = SegmentValues.Wanted(segment.RegionNames, regions);
-        _keySectionPasses = new bool[segment.KeyCount];
-        _keyRegionPasses = new bool[segment.KeyCount];
-        _keyPasses = new bool[segment.KeyCount];
+        var (section, region, both) = (new bool[segment.KeyCount], new bool[segment.KeyCount], new bool[segment.KeyCount]);
         for (var key = 0; key < segment.KeyCount; key++)
         {
-            var section = segment.KeySection[key];
-            _keySectionPasses[key] = sections.Count == 0 || (section >= 0 && wantedSections[section]);
-            _keyRegionPasses[key] = regions.Count == 0;
+            var ord = segment.KeySection[key];
+            section[key] = sections.Count == 0 || (ord >= 0 && wantedSections[ord]);
+            region[key] = regions.Count == 0;
             for (var i = segment.KeyRegionStart[key]; i < segment.KeyRegionStart[key + 1]; i++)
-                _keyRegionPasses[key] |= wantedRegions[segment.KeyRegionOrds[i]];
-            _keyPasses[key] = _keySectionPasses[key] && _keyRegionPasses[key];
+                region[key] |= wantedRegions[segment.KeyRegionOrds[i]];
+            both[key] = section[key] && region[key];
         }
-        hits?.SetNextReader(context);
+        return (section, region, both);
     }
 
     public void Collect(int doc)

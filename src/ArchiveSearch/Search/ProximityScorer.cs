@@ -128,18 +128,26 @@ internal sealed class ProximityScorer : Scorer
     private static bool Before(Place a, Place b) =>
         a.Position != b.Position ? a.Position < b.Position : a.Offset != b.Offset ? a.Offset < b.Offset : a.Ord < b.Ord;
 
-    private static Place Top(List<Place> queue)
+    private static Place Top(List<Place> queue) => queue[TopIndex(queue)];
+
+    private static int TopIndex(List<Place> queue)
     {
-        var top = queue[0];
+        var top = 0;
         for (var i = 1; i < queue.Count; i++)
-            if (Before(queue[i], top)) top = queue[i];
+            if (Before(queue[i], queue[top])) top = i;
         return top;
     }
 
+    /// <summary>
+    /// Takes the first place out, the last filling its slot: the queue is scanned whole for its first, so its order does
+    /// not matter, and <c>List.Remove</c> searched it again through the places' equality.
+    /// </summary>
     private static Place Pop(List<Place> queue)
     {
-        var top = Top(queue);
-        queue.Remove(top);
+        var index = TopIndex(queue);
+        var top = queue[index];
+        queue[index] = queue[^1];
+        queue.RemoveAt(queue.Count - 1);
         return top;
     }
 

@@ -75,6 +75,8 @@ internal sealed class SegmentValues
         KeyRegionStart = [.. keyRegionStart];
         KeyRegionOrds = [.. keyRegionOrds];
         Years = [.. years];
+        EveryKey = new bool[KeySection.Length];
+        Array.Fill(EveryKey, true);
     }
 
     /// <summary>The facet key of each document: an index into the Key… arrays.</summary>
@@ -87,6 +89,8 @@ internal sealed class SegmentValues
     public int[] KeyRegionStart { get; }
     public int[] KeyRegionOrds { get; }
     public int KeyCount => KeySection.Length;
+    /// <summary>A flag per key, all set: which keys pass when a search filters by neither section nor region. Read only.</summary>
+    public bool[] EveryKey { get; }
     public int[] Years { get; }
     public string[] SectionNames { get; }
     public string[] RegionNames { get; }
