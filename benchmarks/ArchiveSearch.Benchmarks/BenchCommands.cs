@@ -86,8 +86,9 @@ public static class BenchCommands
             p.GetValue(abSeconds), p.GetValue(abSnippets)));
 
         var kinds = new Option<bool>("--kinds") { Description = "Begin each line with the query's kind and a tab (for benchmarks/xapian/mix.py)." };
-        var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.") { kinds };
-        urls.SetAction(p => ConsoleModes.Urls(p.GetValue(kinds)));
+        var issueSix = new Option<bool>("--issue-six") { Description = "Only the six queries the caches issue's floors name (all but natural)." };
+        var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.") { kinds, issueSix };
+        urls.SetAction(p => ConsoleModes.Urls(p.GetValue(kinds), p.GetValue(issueSix)));
 
         var raw = Required<string>("--raw", "FILE", "The raw figures of one benchmarks/run (CSV).");
         var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Where to write them (default: beside --raw)." };

@@ -162,6 +162,10 @@ public static class ConsoleModes
             Print($"lat.{mode}.p99_ms", Percentiles.Of(all, 99));
             Print($"lat.{mode}.max_ms", all[^1]);
             Print($"lat.{mode}.alloc_kib_mean", allAlloc / 1024);
+            var six = QueryMix.IssueSix.SelectMany(e => times[$"{mode}.{e.Kind}"]).Order().ToList();
+            Console.Error.WriteLine($"  {"issue's six",-12} {"",8} {Percentiles.Of(six, 50),8:F3} {Percentiles.Of(six, 99),8:F3}");
+            Print($"lat.{mode}.six.p50_ms", Percentiles.Of(six, 50));
+            Print($"lat.{mode}.six.p99_ms", Percentiles.Of(six, 99));
         }
         return 0;
     }
@@ -653,12 +657,13 @@ public static class ConsoleModes
     private static readonly TimeSpan ReplayWarmUp = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// <c>urls [--kinds]</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script; with <c>--kinds</c>
-    /// each line begins with the query's kind and a tab, for the Xapian measurement.
+    /// <c>urls [--kinds] [--issue-six]</c>: the mix as <c>/api/search</c> paths, one a line, for the wrk script; with
+    /// <c>--kinds</c> each line begins with the query's kind and a tab, for the Xapian measurement; with
+    /// <c>--issue-six</c> only the six the caches issue's floors name.
     /// </summary>
-    public static int Urls(bool kinds)
+    public static int Urls(bool kinds, bool issueSix)
     {
-        foreach (var entry in QueryMix.Entries)
+        foreach (var entry in issueSix ? QueryMix.IssueSix : QueryMix.Entries)
             Console.WriteLine(kinds ? $"{entry.Kind}\t{entry.Url()}" : entry.Url());
         return 0;
     }

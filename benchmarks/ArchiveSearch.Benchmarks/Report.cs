@@ -132,6 +132,10 @@ public static class Report
             var label = mode == "snip" ? "with snippets" : "no snippets";
             Add($"**latency p50, {label}, ms**", c => V(c, $"lat.{mode}.p50_ms"), "F3");
             Add($"**latency p99, {label}, ms**", c => V(c, $"lat.{mode}.p99_ms"), "F3");
+            Add($"latency p50 / p99, the caches issue's six queries (all but natural), {label}, ms", c => V(c, $"lat.{mode}.six.p50_ms"), "F3");
+            var six = rows[^1].Item2;
+            foreach (var c in six.Keys.ToList())
+                six[c] += " / " + F(V(c, $"lat.{mode}.six.p99_ms"), "F3");
             Add($"latency p50 {label} / calibration", c => Div(V(c, $"lat.{mode}.p50_ms"), V(c, "lat.calibration_ms")));
             Add($"allocated per query {label}, KiB (mean)", c => V(c, $"lat.{mode}.alloc_kib_mean"), "F0");
             foreach (var entry in QueryMix.Entries)
@@ -189,6 +193,10 @@ public static class Report
         Add("HTTP /api/search mix, requests/s (median pass; slowest–fastest)", c => V(c, "http.search.rps"), "F0");
         Spread("http.search");
         Add("**HTTP search / live** (floor ≥ 0.10 at 100k, ≥ 0.30 bundled)", c => Div(V(c, "http.search.rps"), V(c, "http.live.rps")), "F3");
+        Add("HTTP /api/search, the caches issue's six queries (all but natural), requests/s (median pass; slowest–fastest)",
+            c => V(c, "http.search_six.rps"), "F0");
+        Spread("http.search_six");
+        Add("**HTTP the issue's six / live**", c => Div(V(c, "http.search_six.rps"), V(c, "http.live.rps")), "F3");
         Add("HTTP search: API CPU ms per request", c => V(c, "http.search.cpu_ms_per_request"));
         Add("HTTP search CPU / in-process CPU on 1 thread", c => Div(V(c, "http.search.cpu_ms_per_request"), V(c, "thr.t1.cpu_ms_per_query")));
         Add("HTTP search under load p50, ms", c => V(c, "http.search.p50_ms"));
@@ -238,7 +246,10 @@ public static class Report
         // The bundled corpus's HTTP floors (issue 13) stand even in a run without synthetic sizes (--sizes "").
         yield return Check("HTTP Zipf stream, caches on ≥ 0.40 × /health/live on the bundled corpus",
             Value(raw, "bundled", "http.zipf.rps") / Value(raw, "bundled", "http.zipf_live.rps"), r => r >= 0.40, "F3");
-        yield return Check("HTTP six-query mix, caches off ≥ 0.20 × /health/live on the bundled corpus",
+        // Issue 13 names "the six-query mix", the mix before the natural query joined it; the whole mix is stricter.
+        yield return Check("HTTP six-query mix (the issue's), caches off ≥ 0.20 × /health/live on the bundled corpus",
+            Value(raw, "bundled", "http.search_six.rps") / Value(raw, "bundled", "http.live.rps"), r => r >= 0.20, "F3");
+        yield return Check("HTTP seven-query mix (with the natural query), caches off ≥ 0.20 × /health/live on the bundled corpus",
             Value(raw, "bundled", "http.search.rps") / Value(raw, "bundled", "http.live.rps"), r => r >= 0.20, "F3");
         if (sizes.Count == 0) yield break;
         var top = sizes[^1];
@@ -255,6 +266,11 @@ public static class Report
         yield return Check($"in process p50 ≤ 2 ms without snippets {at}", V(top, "lat.nosnip.p50_ms"), v => v <= 2, "F3");
         yield return Check($"in process p99 ≤ 10 ms without snippets {at}", V(top, "lat.nosnip.p99_ms"), v => v <= 10, "F3");
         yield return Check($"in process p99 ≤ 20 ms with snippets {at}", V(top, "lat.snip.p99_ms"), v => v <= 20, "F3");
+        // Issue 13: the six-query mix no slower than "today", the figures at the top of docs/performance.md.
+        yield return Check($"in process, the issue's six queries, p50 ≤ 3.26 ms (today) without snippets {at}",
+            V(top, "lat.nosnip.six.p50_ms"), v => v <= 3.26, "F3");
+        yield return Check($"in process, the issue's six queries, p99 ≤ 10.65 ms (today) without snippets {at}",
+            V(top, "lat.nosnip.six.p99_ms"), v => v <= 10.65, "F3");
         // On the figures the issue's "no slower than today" is read on: the mix without snippets.
         yield return Check($"in process ≥ 3 × faster than Xapian at p50, without snippets {at} (Xapian / ours)",
             V(top, "xapian.nosnip.p50_ms") / V(top, "lat.nosnip.p50_ms"), r => r >= 3);
