@@ -101,12 +101,14 @@ public static class Report
             rows.Add((name, columns.Where(c => value(c) is not null).ToDictionary(c => c, c => F(value(c), format))));
         double? V(string c, string m) => Value(raw, c, m);
         double? Div(double? a, double? b) => a is { } x && b is > 0 ? x / b : null;
-        // The slowest and fastest passes beside the median the row above shows.
-        void Spread(string prefix)
+        // Adds to each value of the row above, as its p99 after a p50.
+        void Also(Func<string, string> more)
         {
-            foreach (var (c, text) in rows[^1].Item2.ToList())
-                rows[^1].Item2[c] = $"{text} ({F(V(c, $"{prefix}.rps_slowest"), "F0")}–{F(V(c, $"{prefix}.rps_fastest"), "F0")})";
+            foreach (var c in rows[^1].Item2.Keys.ToList()) rows[^1].Item2[c] += more(c);
         }
+        // The slowest and fastest passes beside the median the row above shows.
+        void Spread(string prefix) =>
+            Also(c => $" ({F(V(c, $"{prefix}.rps_slowest"), "F0")}–{F(V(c, $"{prefix}.rps_fastest"), "F0")})");
 
         Add("articles", c => V(c, "articles") ?? V(c, "corpus.articles"), "F0");
         Add("raw text, MB (UTF-8 of title+body)", c => Div(V(c, "corpus.raw_bytes"), 1e6), "F1");
@@ -133,21 +135,15 @@ public static class Report
             Add($"**latency p50, {label}, ms**", c => V(c, $"lat.{mode}.p50_ms"), "F3");
             Add($"**latency p99, {label}, ms**", c => V(c, $"lat.{mode}.p99_ms"), "F3");
             Add($"latency p50 / p99, the caches issue's six queries (all but natural), {label}, ms", c => V(c, $"lat.{mode}.six.p50_ms"), "F3");
-            var six = rows[^1].Item2;
-            foreach (var c in six.Keys.ToList())
-                six[c] += " / " + F(V(c, $"lat.{mode}.six.p99_ms"), "F3");
+            Also(c => " / " + F(V(c, $"lat.{mode}.six.p99_ms"), "F3"));
             Add($"latency p50 {label} / calibration", c => Div(V(c, $"lat.{mode}.p50_ms"), V(c, "lat.calibration_ms")));
             Add($"allocated per query {label}, KiB (mean)", c => V(c, $"lat.{mode}.alloc_kib_mean"), "F0");
             foreach (var entry in QueryMix.Entries)
             {
                 Add($"  {entry.Kind} {label}: p50 / p99 ms", c => V(c, $"lat.{mode}.{entry.Kind}.p50_ms"), "F3");
-                var p99 = rows[^1].Item2;
-                foreach (var c in p99.Keys.ToList())
-                    p99[c] += " / " + F(V(c, $"lat.{mode}.{entry.Kind}.p99_ms"), "F2");
+                Also(c => " / " + F(V(c, $"lat.{mode}.{entry.Kind}.p99_ms"), "F2"));
                 Add($"  {entry.Kind} {label}: hits; KiB allocated", c => V(c, $"lat.{mode}.{entry.Kind}.hits"), "F0");
-                var alloc = rows[^1].Item2;
-                foreach (var c in alloc.Keys.ToList())
-                    alloc[c] += "; " + F(V(c, $"lat.{mode}.{entry.Kind}.alloc_kib"), "F0");
+                Also(c => "; " + F(V(c, $"lat.{mode}.{entry.Kind}.alloc_kib"), "F0"));
             }
         }
         // Xapian on the same articles and mix (the largest size only): issue 13 wants ours at least 3 times faster, so
@@ -160,19 +156,13 @@ public static class Report
         {
             var label = mode == "snip" ? "with snippets" : "no snippets";
             Add($"Xapian latency p50 / p99, {label}, ms", c => V(c, $"xapian.{mode}.p50_ms"), "F3");
-            var xapianP99 = rows[^1].Item2;
-            foreach (var c in xapianP99.Keys.ToList())
-                xapianP99[c] += " / " + F(V(c, $"xapian.{mode}.p99_ms"), "F3");
+            Also(c => " / " + F(V(c, $"xapian.{mode}.p99_ms"), "F3"));
             Add($"**Xapian / ours, p50 / p99, {label}** (floor ≥ 3)", c => Div(V(c, $"xapian.{mode}.p50_ms"), V(c, $"lat.{mode}.p50_ms")));
-            var ratioP99 = rows[^1].Item2;
-            foreach (var c in ratioP99.Keys.ToList())
-                ratioP99[c] += " / " + F(Div(V(c, $"xapian.{mode}.p99_ms"), V(c, $"lat.{mode}.p99_ms")));
+            Also(c => " / " + F(Div(V(c, $"xapian.{mode}.p99_ms"), V(c, $"lat.{mode}.p99_ms"))));
             foreach (var entry in QueryMix.Entries)
             {
                 Add($"  {entry.Kind} {label}, Xapian: p50 / p99 ms; hits", c => V(c, $"xapian.{mode}.{entry.Kind}.p50_ms"), "F3");
-                var kind = rows[^1].Item2;
-                foreach (var c in kind.Keys.ToList())
-                    kind[c] += " / " + F(V(c, $"xapian.{mode}.{entry.Kind}.p99_ms")) + "; " + F(V(c, $"xapian.{mode}.{entry.Kind}.hits"), "F0");
+                Also(c => " / " + F(V(c, $"xapian.{mode}.{entry.Kind}.p99_ms")) + "; " + F(V(c, $"xapian.{mode}.{entry.Kind}.hits"), "F0"));
             }
         }
         // Lucene.Net alone runs the same matching query (without our filters) for its BM25 top 100: what is left
@@ -180,9 +170,7 @@ public static class Report
         foreach (var entry in QueryMix.Entries)
         {
             Add($"  {entry.Kind}: p50 ms, Lucene.Net alone / whole search", c => V(c, $"share.{entry.Kind}.lucene_p50_ms"), "F3");
-            var share = rows[^1].Item2;
-            foreach (var c in share.Keys.ToList())
-                share[c] += " / " + F(V(c, $"share.{entry.Kind}.search_p50_ms"), "F3");
+            Also(c => " / " + F(V(c, $"share.{entry.Kind}.search_p50_ms"), "F3"));
         }
         Add("in process, mix with snippets on 1 thread: queries/s", c => V(c, "thr.t1.qps"), "F0");
         Add("in process, 1 thread: CPU ms per query", c => V(c, "thr.t1.cpu_ms_per_query"));
@@ -207,36 +195,28 @@ public static class Report
         Spread("http.zipf_nocache");
         Add("HTTP Zipf stream, caches off / live", c => Div(V(c, "http.zipf_nocache.rps"), V(c, "http.live.rps")), "F3");
         Add("HTTP Zipf stream, caches off, p50 / p99 ms", c => V(c, "http.zipf_nocache.p50_ms"), "F2");
-        var zipfOff = rows[^1].Item2;
-        foreach (var c in zipfOff.Keys.ToList()) zipfOff[c] += " / " + F(V(c, "http.zipf_nocache.p99_ms"), "F2");
+        Also(c => " / " + F(V(c, "http.zipf_nocache.p99_ms"), "F2"));
         Add("HTTP Zipf stream, caches on, requests/s (median pass; slowest–fastest)", c => V(c, "http.zipf.rps"), "F0");
         Spread("http.zipf");
         Add("HTTP /health/live beside the Zipf passes, requests/s (median pass; slowest–fastest)", c => V(c, "http.zipf_live.rps"), "F0");
         Spread("http.zipf_live");
         Add("**HTTP Zipf stream, caches on / live beside it** (floor ≥ 0.40 bundled)", c => Div(V(c, "http.zipf.rps"), V(c, "http.zipf_live.rps")), "F3");
         Add("HTTP Zipf stream, caches on, p50 / p99 ms", c => V(c, "http.zipf.p50_ms"), "F2");
-        var zipfOn = rows[^1].Item2;
-        foreach (var c in zipfOn.Keys.ToList()) zipfOn[c] += " / " + F(V(c, "http.zipf.p99_ms"), "F2");
+        Also(c => " / " + F(V(c, "http.zipf.p99_ms"), "F2"));
         Add("HTTP Zipf stream: result cache hit rate, cache MiB", c => V(c, "http.zipf.hit_rate"), "F3");
-        var hit = rows[^1].Item2;
-        foreach (var c in hit.Keys.ToList()) hit[c] += ", " + F(V(c, "http.zipf.cache_mib"), "F2");
+        Also(c => ", " + F(V(c, "http.zipf.cache_mib"), "F2"));
         Add("in process Zipf stream, 2 threads, caches off / on: queries/s", c => V(c, "replay_nocache.qps"), "F0");
-        var rep = rows[^1].Item2;
-        foreach (var c in rep.Keys.ToList()) rep[c] += " / " + F(V(c, "replay.qps"), "F0") + $" (hit rate {F(V(c, "replay.hit_rate"), "F3")})";
+        Also(c => " / " + F(V(c, "replay.qps"), "F0") + $" (hit rate {F(V(c, "replay.hit_rate"), "F3")})");
         Add("in process Zipf stream, caches on, p50 / p99 ms", c => V(c, "replay.p50_ms"), "F3");
-        var repLat = rows[^1].Item2;
-        foreach (var c in repLat.Keys.ToList()) repLat[c] += " / " + F(V(c, "replay.p99_ms"), "F3");
+        Also(c => " / " + F(V(c, "replay.p99_ms"), "F3"));
         Add("**API peak memory under load (VmHWM), MiB** (floor ≤ 1024)", c => V(c, "http.peak_rss_mib"), "F0");
         Add("API peak memory, caches off, MiB", c => V(c, "http.peak_rss_nocache_mib"), "F0");
         Add("API resident memory at the end: own (heap, caches) / mapped index files, MiB", c => V(c, "http.rss_anon_mib"), "F0");
-        var rss = rows[^1].Item2;
-        foreach (var c in rss.Keys.ToList()) rss[c] += " / " + F(V(c, "http.rss_file_mib"), "F0");
+        Also(c => " / " + F(V(c, "http.rss_file_mib"), "F0"));
         Add("**start-up to /health/ready, s** (floor ≤ 2)", c => V(c, "startup.s"), "F3");
         Add("start-up / start-up with the bundled index", c => Div(V(c, "startup.s"), V("bundled", "startup.s")));
         Add("load average before T_tok / rebuild / latency / Xapian", c => V(c, "tok.load_before"), "F1");
-        var load = rows[^1].Item2;
-        foreach (var c in load.Keys.ToList())
-            load[c] += " / " + F(V(c, "rebuild.load_before"), "F1") + " / " + F(V(c, "lat.load_before"), "F1") + " / " + F(V(c, "xapian.load_before"), "F1");
+        Also(c => " / " + F(V(c, "rebuild.load_before"), "F1") + " / " + F(V(c, "lat.load_before"), "F1") + " / " + F(V(c, "xapian.load_before"), "F1"));
         return [.. rows.Where(r => r.Item2.Count > 0)];
     }
 
