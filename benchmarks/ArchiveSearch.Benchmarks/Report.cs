@@ -101,7 +101,7 @@ public static class Report
             rows.Add((name, columns.Where(c => value(c) is not null).ToDictionary(c => c, c => F(value(c), format))));
         double? V(string c, string m) => Value(raw, c, m);
         double? Div(double? a, double? b) => a is { } x && b is > 0 ? x / b : null;
-        // Adds to each value of the row above, as its p99 after a p50.
+        // Adds to each value of the row above: its p99 after a p50, its spread after a median.
         void Also(Func<string, string> more)
         {
             foreach (var c in rows[^1].Item2.Keys.ToList()) rows[^1].Item2[c] += more(c);
