@@ -253,23 +253,11 @@ public static partial class IssueParser
     private static (string Title, int Lines, int TocIndex) FindTitle(List<string> lines, List<TocEntry> toc, bool[] used, bool clean)
     {
         var best = (Score: 0.0, Lines: 0, Index: -1, Count: 0);
-        for (var i = 0; i < toc.Count; i++)
+        foreach (var (index, count, entry) in OpenEntries(toc, used))
         {
-            if (used[i])
-                continue;
-            // A contents entry may be wrapped over two lines of the contents.
-            for (var count = 1; count <= 2 && i + count <= toc.Count; count++)
-            {
-                if (count == 2 && (used[i + 1] || toc[i + 1].Section != toc[i].Section))
-                    continue;
-                var entry = JoinLines(toc.Skip(i).Take(count).Select(e => e.Title));
-                for (var n = 1; n <= Math.Min(3, lines.Count - 1); n++)
-                {
-                    var score = ChineseText.Similarity(entry, JoinLines(lines.Take(n)));
-                    if (score > best.Score || score == best.Score && score > 0 && n > best.Lines)
-                        best = (score, n, i, count);
-                }
-            }
+            var (score, n) = BestOpening(entry, lines);
+            if (IsBetter(score, n, best.Score, best.Lines))
+                best = (score, n, index, count);
         }
         if (best.Score >= TitleMatch)
         {
@@ -281,6 +269,39 @@ public static partial class IssueParser
         var titleLines = clean || lines.Count < 3 || !IsSecondTitleLine(lines) ? 1 : 2;
         return (JoinLines(lines.Take(titleLines)), titleLines, -1);
     }
+
+    /// <summary>
+    /// The contents entries not yet taken, each alone and joined with the next of its section (an entry may be wrapped
+    /// over two lines of the contents): where it starts, how many lines it joins and its text.
+    /// </summary>
+    private static IEnumerable<(int Index, int Count, string Text)> OpenEntries(List<TocEntry> toc, bool[] used)
+    {
+        for (var i = 0; i < toc.Count; i++)
+        {
+            if (used[i])
+                continue;
+            yield return (i, 1, toc[i].Title);
+            if (i + 1 < toc.Count && !used[i + 1] && toc[i + 1].Section == toc[i].Section)
+                yield return (i, 2, JoinLines([toc[i].Title, toc[i + 1].Title]));
+        }
+    }
+
+    /// <summary>How like a contents entry the block's first one to three lines are: the best score and its line count.</summary>
+    private static (double Score, int Lines) BestOpening(string entry, List<string> lines)
+    {
+        var best = (Score: 0.0, Lines: 0);
+        for (var n = 1; n <= Math.Min(3, lines.Count - 1); n++)
+        {
+            var score = ChineseText.Similarity(entry, JoinLines(lines.Take(n)));
+            if (IsBetter(score, n, best.Score, best.Lines))
+                best = (score, n);
+        }
+        return best;
+    }
+
+    /// <summary>A match is better when it scores higher, or scores the same (above nothing) over more lines.</summary>
+    private static bool IsBetter(double score, int lines, double bestScore, int bestLines) =>
+        score > bestScore || score == bestScore && score > 0 && lines > bestLines;
 
     /// <summary>
     /// Without contents, a title has a second line when that line is narrower than a body line (a body's first line is
