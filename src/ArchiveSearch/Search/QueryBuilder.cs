@@ -173,9 +173,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     private sealed record QueryUnit(Query Query, string Text, TermRole Role, int Start, int End, IReadOnlyList<AnalyzedToken> Bigrams);
 
     /// <summary>
-    /// Splits a chunk into units: synonym terms whole, question forms (会不会, 是不是) ignored, the rest as SmartCn
-    /// words. Runs of single characters SmartCn could not place (引 / 领) are joined back into one unit, and a lone
-    /// one joins the word it touches (显示器 / 件), so they match as the word typed.
+    /// Splits a chunk into units: synonym terms whole, question forms (会不会, 是不是) and stopwords ignored, the rest
+    /// as SmartCn words, with the characters SmartCn could not place joined back (<see cref="UnitSpan"/>) so they match
+    /// as the word typed.
     /// </summary>
     private List<QueryUnit> Units(string chunk, bool excluding)
     {
@@ -193,52 +193,13 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
                 AddUnit(offset, offset + length);
                 continue;
             }
-            // Spans of the piece, each a word, a run of single characters (Singles counts them) or a run of Latin
-            // letters and digits (SmartCn cuts PAS2060 into pa / 2060; the bigram field holds it whole).
-            var spans = new List<(int Start, int End, int Singles, bool Latin)>();
             var tokens = Words(text);
-            foreach (var token in tokens)
+            _ignored.AddRange(tokens.Where(t => vocabulary.IsStopword(t.Term)).Select(t => t.Term));
+            foreach (var span in UnitSpan.Of(text, tokens, vocabulary))
             {
-                if (vocabulary.IsStopword(token.Term))
-                {
-                    Flush();
-                    _ignored.Add(token.Term);
-                    continue;
-                }
-                var isSingleCjk = token.Term.Length == 1 && IsCjk(token.Term[0]);
-                var isLatin = !IsCjk(token.Term[0]);
-                if (isSingleCjk && spans is [.., { Singles: > 0 } last] && last.End == token.Start)
-                    spans[^1] = (last.Start, token.End, last.Singles + 1, false);
-                else if (isLatin && spans is [.., { Latin: true } previous] && previous.End == token.Start)
-                    spans[^1] = (previous.Start, token.End, 0, true);
-                else
-                    spans.Add((token.Start, token.End, isSingleCjk ? 1 : 0, isLatin));
-            }
-            Flush();
-
-            void Flush()
-            {
-                // A lone character SmartCn could not place (显示器 / 件, 元 / 宇宙) belongs to the word it touches:
-                // alone it would match that character anywhere.
-                // A lone generic character (新) stays a word of its own: joined to its neighbour it would make a
-                // word no one typed (AR眼镜新产品 → 眼镜新).
-                for (var i = 0; i < spans.Count; i++)
-                {
-                    if (spans[i].Singles != 1 || vocabulary.IsGeneric(text[spans[i].Start..spans[i].End])) continue;
-                    if (i > 0 && spans[i - 1].End == spans[i].Start)
-                        spans[i - 1] = (spans[i - 1].Start, spans[i].End, 0, false);
-                    else if (i + 1 < spans.Count && spans[i].End == spans[i + 1].Start)
-                        spans[i + 1] = (spans[i].Start, spans[i + 1].End, 0, false);
-                    else continue;
-                    spans.RemoveAt(i--);
-                }
-                foreach (var span in spans)
-                {
-                    // The unit's words are the piece's within it: SmartCn need not cut its text again (~2.5 µs a word).
-                    _words.TryAdd(text[span.Start..span.End], Within(tokens, span.Start, span.End));
-                    AddUnit(offset + span.Start, offset + span.End);
-                }
-                spans.Clear();
+                // The unit's words are the piece's within it: SmartCn need not cut its text again (~2.5 µs a word).
+                _words.TryAdd(text[span.Start..span.End], Within(tokens, span.Start, span.End));
+                AddUnit(offset + span.Start, offset + span.End);
             }
         }
         return units;
