@@ -14,27 +14,27 @@ public static class BenchCommands
 
         var maxChars = Optional("--max-chars", "N", "Characters to tokenise at most.", 4_000_000L);
         var tokenize = new Command("tokenize", "Single-thread SmartCn throughput over the corpus text, and its raw size.") { corpus, maxChars };
-        tokenize.SetAction(p => ConsoleModes.Tokenize(p.GetRequiredValue(corpus), p.GetValue(maxChars)));
+        tokenize.SetAction(p => RebuildModes.Tokenize(p.GetRequiredValue(corpus), p.GetValue(maxChars)));
 
         var latency = new Command("latency", "Per-query latency of the mix, with and without snippets, on one thread.") { index, rounds };
-        latency.SetAction(p => ConsoleModes.Latency(p.GetRequiredValue(index), p.GetValue(rounds)));
+        latency.SetAction(p => QueryModes.Latency(p.GetRequiredValue(index), p.GetValue(rounds)));
 
         var luceneShare = new Command("lucene-share", "Lucene.Net alone on each query of the mix beside the whole search.") { index, rounds };
-        luceneShare.SetAction(p => ConsoleModes.LuceneShare(p.GetRequiredValue(index), p.GetValue(rounds)));
+        luceneShare.SetAction(p => QueryModes.LuceneShare(p.GetRequiredValue(index), p.GetValue(rounds)));
 
         var rebuildStages = new Command("rebuild-stages", "One rebuild in process with the time of each stage.") { corpus, index };
-        rebuildStages.SetAction(p => ConsoleModes.RebuildStages(p.GetRequiredValue(corpus), p.GetRequiredValue(index)));
+        rebuildStages.SetAction(p => RebuildModes.RebuildStages(p.GetRequiredValue(corpus), p.GetRequiredValue(index)));
 
         var articles = Optional("--articles", "N", "Articles to measure on.", 2000);
         var rebuildCosts = new Command("rebuild-costs", "The costs of a rebuild's parts over the same N articles.") { corpus, articles };
-        rebuildCosts.SetAction(p => ConsoleModes.RebuildCosts(p.GetRequiredValue(corpus), p.GetValue(articles)));
+        rebuildCosts.SetAction(p => RebuildModes.RebuildCosts(p.GetRequiredValue(corpus), p.GetValue(articles)));
 
         var filtersOnly = new Option<bool>("--filters-only") { Description = "Time the char filters alone, not indexing and queries." };
         var folding = new Command("folding", "The script folding's cost: char filters, indexing and the query mix, with and without it in one run.")
         {
             corpus, index, articles, rounds, filtersOnly,
         };
-        folding.SetAction(p => ConsoleModes.Folding(p.GetRequiredValue(corpus), p.GetRequiredValue(index), p.GetValue(articles),
+        folding.SetAction(p => FoldingMode.Folding(p.GetRequiredValue(corpus), p.GetRequiredValue(index), p.GetValue(articles),
             p.GetValue(rounds), p.GetValue(filtersOnly)));
 
         var threads = Optional("--threads", "N", "Threads searching at once.", 16);
@@ -43,7 +43,7 @@ public static class BenchCommands
         {
             index, threads, seconds,
         };
-        throughput.SetAction(p => ConsoleModes.Throughput(p.GetRequiredValue(index), p.GetValue(threads), p.GetValue(seconds)));
+        throughput.SetAction(p => QueryModes.Throughput(p.GetRequiredValue(index), p.GetValue(threads), p.GetValue(seconds)));
 
         var distinct = Optional("--queries", "N", "Distinct queries in the stream.", 3000);
         var requests = Optional("--requests", "N", "Requests in the stream.", 30_000);
@@ -53,7 +53,7 @@ public static class BenchCommands
         {
             corpus, distinct, requests, seed, outFile,
         };
-        zipfStream.SetAction(p => ConsoleModes.ZipfStream(p.GetRequiredValue(corpus), p.GetValue(distinct), p.GetValue(requests),
+        zipfStream.SetAction(p => QueryModes.ZipfStream(p.GetRequiredValue(corpus), p.GetValue(distinct), p.GetValue(requests),
             p.GetValue(seed), p.GetRequiredValue(outFile)));
 
         var stream = Required<string>("--stream", "FILE", "A stream written by zipf-stream.");
@@ -63,7 +63,7 @@ public static class BenchCommands
         {
             index, stream, replayThreads, noCache,
         };
-        replay.SetAction(p => ConsoleModes.Replay(p.GetRequiredValue(index), p.GetRequiredValue(stream), p.GetValue(replayThreads),
+        replay.SetAction(p => QueryModes.Replay(p.GetRequiredValue(index), p.GetRequiredValue(stream), p.GetValue(replayThreads),
             !p.GetValue(noCache)));
 
         var documentRounds = Optional("--rounds", "N", "Rounds of parsing each document.", 10);
@@ -88,7 +88,7 @@ public static class BenchCommands
         var kinds = new Option<bool>("--kinds") { Description = "Begin each line with the query's kind and a tab (for benchmarks/xapian/mix.py)." };
         var issueSix = new Option<bool>("--issue-six") { Description = "Only the six queries the caches issue's floors name (all but natural)." };
         var urls = new Command("urls", "The mix as /api/search paths, one a line, for the wrk script.") { kinds, issueSix };
-        urls.SetAction(p => ConsoleModes.Urls(p.GetValue(kinds), p.GetValue(issueSix)));
+        urls.SetAction(p => QueryModes.Urls(p.GetValue(kinds), p.GetValue(issueSix)));
 
         var raw = Required<string>("--raw", "FILE", "The raw figures of one benchmarks/run (CSV).");
         var outDir = new Option<string>("--out") { HelpName = "DIR", Description = "Where to write them (default: beside --raw)." };

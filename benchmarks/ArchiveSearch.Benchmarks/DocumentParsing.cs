@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using ArchiveSearch.Ingest;
 using TestSupport;
 using TestSupport.Documents;
 using UglyToad.PdfPig;
+using static ArchiveSearch.Benchmarks.ModeOutput;
 
 namespace ArchiveSearch.Benchmarks;
 
@@ -107,7 +107,4 @@ public static class DocumentParsing
         times.Sort();
         return Percentiles.Of(times, 50);
     }
-
-    private static void Print(string name, double value) =>
-        Console.WriteLine($"{name}={value.ToString("0.###", CultureInfo.InvariantCulture)}");
 }

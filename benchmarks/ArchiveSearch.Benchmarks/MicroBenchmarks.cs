@@ -17,7 +17,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _path = CorpusReader.Files(ConsoleModes.BundledCorpus()).First();
+        _path = CorpusReader.Files(Corpora.Bundled()).First();
         _text = TextFileDecoder.ReadAllText(_path);
     }
 
@@ -35,10 +35,10 @@ public class TokenizeBenchmarks
     private string _text = "";
 
     [GlobalSetup]
-    public void Setup() => _text = ConsoleModes.CalibrationText();
+    public void Setup() => _text = QueryModes.CalibrationText();
 
     [Benchmark(Baseline = true)]
-    public long SmartCn1000Chars() => ConsoleModes.CountTokens([_text]);
+    public long SmartCn1000Chars() => RebuildModes.CountTokens([_text]);
 
     [Benchmark]
     public int Bigrams1000Chars() => ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Bigrams, _text).Count;
@@ -68,7 +68,7 @@ public class QueryBenchmarks
     public void Setup()
     {
         var index = BenchIndex.Resolve(out _temp);
-        _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: ConsoleModes.Uncached);
+        _searcher = new ArchiveSearcher(index, TimeSpan.FromHours(1), cache: QueryModes.Uncached);
         _request = QueryMix.Get(Kind).Request with { Snippets = Snippets };
     }
 
@@ -131,7 +131,7 @@ internal static class BenchIndex
         var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
         if (!string.IsNullOrEmpty(index)) return index;
         temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
-        IndexRebuilder.Rebuild(ConsoleModes.BundledCorpus(), temp);
+        IndexRebuilder.Rebuild(Corpora.Bundled(), temp);
         return temp;
     }
 }
