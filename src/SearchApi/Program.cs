@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using ArchiveSearch.Search;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;

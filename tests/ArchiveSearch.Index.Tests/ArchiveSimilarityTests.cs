@@ -1,4 +1,3 @@
-using ArchiveSearch.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;

@@ -1,5 +1,4 @@
 using ArchiveSearch.Ingest;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using TestSupport;

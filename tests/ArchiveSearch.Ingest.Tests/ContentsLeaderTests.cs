@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ArchiveSearch.Ingest;
 using TestSupport;
 
 namespace ArchiveSearch.Ingest.Tests;

@@ -1,4 +1,3 @@
-using ArchiveSearch.Ingest;
 using TestSupport;
 
 namespace ArchiveSearch.Ingest.Tests;

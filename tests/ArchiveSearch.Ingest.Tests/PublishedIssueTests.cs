@@ -1,4 +1,3 @@
-using ArchiveSearch.Ingest;
 using TestSupport.Documents;
 using UglyToad.PdfPig;
 

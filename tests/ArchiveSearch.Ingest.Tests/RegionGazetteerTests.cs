@@ -1,5 +1,3 @@
-using ArchiveSearch.Ingest;
-
 namespace ArchiveSearch.Ingest.Tests;
 
 public class RegionGazetteerTests

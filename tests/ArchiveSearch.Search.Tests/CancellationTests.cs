@@ -1,6 +1,5 @@
 using ArchiveSearch.Index;
 using ArchiveSearch.Ingest;
-using ArchiveSearch.Search;
 using TestSupport;
 
 namespace ArchiveSearch.Search.Tests;

@@ -1,5 +1,4 @@
 using ArchiveSearch.Ingest;
-using ArchiveSearch.Search;
 using TestSupport;
 
 namespace ArchiveSearch.Search.Tests;

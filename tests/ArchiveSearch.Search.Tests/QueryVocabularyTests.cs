@@ -1,5 +1,3 @@
-using ArchiveSearch.Search;
-
 namespace ArchiveSearch.Search.Tests;
 
 /// <summary>How the query builder finds synonym terms and question forms in a query, read from the data files.</summary>

@@ -1,5 +1,3 @@
-using ArchiveSearch.Search;
-
 namespace ArchiveSearch.Search.Tests;
 
 /// <summary>Which words relaxation gives up, in what order, and how it ranks what each step finds: the pure part.</summary>

@@ -1,4 +1,3 @@
-using ArchiveSearch.Search;
 using TestSupport;
 
 namespace ArchiveSearch.Search.Tests;

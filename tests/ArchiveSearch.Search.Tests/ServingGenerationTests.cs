@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ArchiveSearch.Index;
-using ArchiveSearch.Search;
 using Microsoft.Extensions.Logging;
 using TestSupport;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using ArchiveSearch.Ingest;
 using Microsoft.Playwright;
 using TestSupport;

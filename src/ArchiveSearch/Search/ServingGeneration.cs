@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ArchiveSearch.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Article = ArchiveSearch.Ingest.Article;

@@ -1,4 +1,3 @@
-using ArchiveSearch.Ingest;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
