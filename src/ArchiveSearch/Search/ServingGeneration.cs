@@ -183,9 +183,5 @@ public sealed partial class ServingGeneration : IDisposable
     }
 }
 
-/// <summary>No index generation has been published at the configured path yet.</summary>
-public sealed class IndexNotReadyException(string indexDir)
-    : Exception($"no index has been published in {indexDir} yet");
-
 /// <summary>An article as a generation reads it, and whether a word of ideographs is found in its body as written.</summary>
 internal sealed record StoredArticle(Article Article, bool IdeographsAsIndexed);
