@@ -34,7 +34,7 @@ public static class BenchCommands
         {
             corpus, index, articles, rounds, filtersOnly,
         };
-        folding.SetAction(p => FoldingMode.Folding(p.GetRequiredValue(corpus), p.GetRequiredValue(index), p.GetValue(articles),
+        folding.SetAction(p => FoldingMode.Run(p.GetRequiredValue(corpus), p.GetRequiredValue(index), p.GetValue(articles),
             p.GetValue(rounds), p.GetValue(filtersOnly)));
 
         var threads = Optional("--threads", "N", "Threads searching at once.", 16);

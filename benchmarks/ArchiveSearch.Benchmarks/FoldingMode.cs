@@ -21,10 +21,10 @@ public static class FoldingMode
     /// share of building the query (the analysis overhead measured on the query's own text, applied to the whole
     /// build: an upper bound). The same queries typed in traditional characters are searched in the same rounds.
     /// </summary>
-    public static int Folding(string corpus, string index, int count, int rounds, bool filtersOnly)
+    public static int Run(string corpus, string index, int count, int rounds, bool filtersOnly)
     {
         var folding = ScriptFolding.Default;
-        var all = Corpora.Read(corpus);
+        var all = CorpusReader.ReadAll(corpus);
         var articles = all.Take(count).ToList();
         var traditional = articles.Select(a => a with { Title = Unfold(a.Title), Body = Unfold(a.Body) }).ToList();
         var plain = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(

@@ -4,6 +4,7 @@ using ArchiveSearch.Search;
 using BenchmarkDotNet.Attributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using TestSupport;
 
 namespace ArchiveSearch.Benchmarks;
 
@@ -17,7 +18,7 @@ public class ParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _path = CorpusReader.Files(Corpora.Bundled()).First();
+        _path = CorpusReader.Files(RepoPaths.Corpus).First();
         _text = TextFileDecoder.ReadAllText(_path);
     }
 
@@ -131,7 +132,7 @@ internal static class BenchIndex
         var index = Environment.GetEnvironmentVariable("BENCH_INDEX");
         if (!string.IsNullOrEmpty(index)) return index;
         temp = Path.Combine(Path.GetTempPath(), "archive-bench-" + Guid.NewGuid().ToString("N"));
-        IndexRebuilder.Rebuild(Corpora.Bundled(), temp);
+        IndexRebuilder.Rebuild(RepoPaths.Corpus, temp);
         return temp;
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
 using ArchiveSearch.Search;
+using TestSupport;
 using static ArchiveSearch.Benchmarks.ModeOutput;
 
 namespace ArchiveSearch.Benchmarks;
@@ -213,7 +215,7 @@ public static class QueryModes
     /// <summary><c>zipf-stream</c>: writes <see cref="QueryStream"/>'s stream over the corpus, one path a line.</summary>
     public static int ZipfStream(string corpus, int distinct, int requests, int seed, string outFile)
     {
-        var stream = QueryStream.Generate(Corpora.Read(corpus), distinct, requests, seed);
+        var stream = QueryStream.Generate(CorpusReader.ReadAll(corpus), distinct, requests, seed);
         File.WriteAllLines(outFile, stream);
         Console.Error.WriteLine($"{stream.Count} requests, {stream.Distinct().Count()} distinct, written to {outFile}");
         return 0;
@@ -291,7 +293,7 @@ public static class QueryModes
     /// <summary>1,000 characters of real text from the bundled corpus, the same in every run.</summary>
     public static string CalibrationText()
     {
-        var text = string.Concat(new SyntheticCorpus(Corpora.BundledArticles()).Generate(5, seed: 1).Select(a => a.Body));
+        var text = string.Concat(new SyntheticCorpus(CorpusReader.ReadAll(RepoPaths.Corpus)).Generate(5, seed: 1).Select(a => a.Body));
         return text.Length >= 1000 ? text[..1000] : text;
     }
 }

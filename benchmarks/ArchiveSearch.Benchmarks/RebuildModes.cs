@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ArchiveSearch.Index;
+using ArchiveSearch.Ingest;
 using Lucene.Net.Analysis.TokenAttributes;
 using static ArchiveSearch.Benchmarks.ModeOutput;
 
@@ -18,7 +19,7 @@ public static class RebuildModes
     /// </summary>
     public static int Tokenize(string corpus, long maxChars)
     {
-        var articles = Corpora.Read(corpus);
+        var articles = CorpusReader.ReadAll(corpus);
         long rawChars = 0, rawBytes = 0;
         foreach (var a in articles)
         {
@@ -102,7 +103,7 @@ public static class RebuildModes
     /// </summary>
     public static int RebuildCosts(string corpus, int count)
     {
-        var articles = Corpora.Read(corpus).Take(count).ToList();
+        var articles = CorpusReader.ReadAll(corpus).Take(count).ToList();
         var texts = articles.SelectMany(a => new[] { a.Title, a.Body }).ToList();
         long chars = texts.Sum(t => (long)t.Length);
         CountTokens(texts.Take(100));

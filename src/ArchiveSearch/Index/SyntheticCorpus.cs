@@ -42,9 +42,8 @@ public sealed class SyntheticCorpus
         _maxYear = samples.Max(a => a.Date.Year);
     }
 
-    /// <summary>Reads every corpus file (<c>*.txt</c>, <c>*.jsonl</c>) of <paramref name="sampleDir"/> as the sample.</summary>
-    public static SyntheticCorpus FromDirectory(string sampleDir) =>
-        new([.. CorpusReader.Files(sampleDir).SelectMany(CorpusReader.ReadFile)]);
+    /// <summary>Reads every corpus file of <paramref name="sampleDir"/> as the sample.</summary>
+    public static SyntheticCorpus FromDirectory(string sampleDir) => new(CorpusReader.ReadAll(sampleDir));
 
     public int SampleArticles => _samples.Count;
     public int SampleSentences => _sentences.Length;

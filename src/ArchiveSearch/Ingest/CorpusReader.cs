@@ -12,6 +12,9 @@ public static class CorpusReader
     public static List<string> Files(string dir) =>
         [.. FilePatterns.SelectMany(pattern => Directory.EnumerateFiles(dir, pattern)).Order(StringComparer.Ordinal)];
 
+    /// <summary>Every article of a folder's corpus files, in <see cref="Files"/> order.</summary>
+    public static List<Article> ReadAll(string dir) => [.. Files(dir).SelectMany(ReadFile)];
+
     /// <summary>Reads one file whole. Throws <see cref="InvalidCorpusFileException"/> naming the file when it cannot be read.</summary>
     public static IReadOnlyList<Article> ReadFile(string path)
     {
