@@ -173,14 +173,14 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     private sealed record QueryUnit(Query Query, string Text, TermRole Role, int Start, int End, IReadOnlyList<AnalyzedToken> Bigrams);
 
     /// <summary>
-    /// Splits a chunk into units: synonym terms whole, question forms (会不会, 是不是) and stopwords ignored, the rest
-    /// as SmartCn words, with the characters SmartCn could not place joined back (<see cref="UnitSpan"/>) so they match
-    /// as the word typed.
+    /// Splits a chunk into units: synonym terms whole and question forms (会不会, 是不是) ignored (<see cref="QueryPiece"/>),
+    /// stopwords ignored, the rest as SmartCn words, with the characters SmartCn could not place joined back
+    /// (<see cref="UnitSpan"/>) so they match as the word typed.
     /// </summary>
     private List<QueryUnit> Units(string chunk, bool excluding)
     {
         var units = new List<QueryUnit>();
-        foreach (var (offset, length, kind) in Pieces(chunk))
+        foreach (var (offset, length, kind) in QueryPiece.Of(chunk, vocabulary))
         {
             var text = chunk.Substring(offset, length);
             if (kind == PieceKind.Question)
@@ -323,39 +323,6 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
         foreach (var (term, position) in terms) phrase.Add(term, position);
         return phrase;
     }
-
-    private enum PieceKind { Plain, Synonym, Question }
-
-    /// <summary>
-    /// Cuts a chunk, before SmartCn sees it, at synonym terms (kept whole) and question forms (ignored): SmartCn
-    /// cuts 会不会 into 会 / 不 / 会, which no word list of single tokens could tell from topic words.
-    /// </summary>
-    private IEnumerable<(int Offset, int Length, PieceKind Kind)> Pieces(string chunk)
-    {
-        var start = 0;
-        var i = 0;
-        while (i < chunk.Length)
-        {
-            var (match, kind) = vocabulary.QuestionFormsFrom(chunk[i])
-                .FirstOrDefault(form => string.CompareOrdinal(chunk, i, form, 0, form.Length) == 0) is { } form
-                ? (form, PieceKind.Question)
-                : (vocabulary.SynonymTermsFrom(chunk[i]).FirstOrDefault(term =>
-                    string.Compare(chunk, i, term, 0, term.Length, StringComparison.OrdinalIgnoreCase) == 0 && IsWordBoundary(chunk, i, term.Length)),
-                   PieceKind.Synonym);
-            if (match is null) { i++; continue; }
-            if (i > start) yield return (start, i - start, PieceKind.Plain);
-            yield return (i, match.Length, kind);
-            i += match.Length;
-            start = i;
-        }
-        if (start < chunk.Length) yield return (start, chunk.Length - start, PieceKind.Plain);
-    }
-
-    /// <summary>Latin synonyms (AI) must stand alone: not the "ai" inside "said".</summary>
-    private static bool IsWordBoundary(string text, int start, int length) =>
-        !char.IsAsciiLetter(text[start]) ||
-        ((start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1])) &&
-         (start + length == text.Length || !char.IsAsciiLetterOrDigit(text[start + length])));
 
     private List<AnalyzedToken> Words(string text) =>
         Analysed(_words, text, static t => ArchiveAnalyzers.Tokenize(ArchiveAnalyzers.Words, t));
