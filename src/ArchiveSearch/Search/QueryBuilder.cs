@@ -173,9 +173,9 @@ internal sealed class QueryBuilder(QueryVocabulary vocabulary, TermStates states
     private sealed record QueryUnit(Query Query, string Text, TermRole Role, int Start, int End, IReadOnlyList<AnalyzedToken> Bigrams);
 
     /// <summary>
-    /// Splits a chunk into units: synonym terms whole and question forms (会不会, 是不是) ignored (<see cref="QueryPiece"/>),
-    /// stopwords ignored, the rest as SmartCn words, with the characters SmartCn could not place joined back
-    /// (<see cref="UnitSpan"/>) so they match as the word typed.
+    /// Splits a chunk into units: synonym terms kept whole and question forms (会不会, 是不是) left out, as
+    /// <see cref="QueryPiece"/> cuts it; the rest as SmartCn words, stopwords left out and the characters SmartCn could
+    /// not place joined back (<see cref="UnitSpan"/>) so they match as the word typed.
     /// </summary>
     private List<QueryUnit> Units(string chunk, bool excluding)
     {
